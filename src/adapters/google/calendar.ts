@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { CalendarApi, CreatedEvent, FreeBusyEntry, NewEvent } from '../../flows/ports.js';
+import { ServiceError } from '../../flows/service-error.js';
+import { googleFetch, type RetryPolicy } from './http.js';
+
+const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
+
+/** A calendar that comes back with `errors` is unknown, not free. */
+const FreeBusyResponse = z.object({
+  calendars: z.record(
+    z.string(),
+    z.object({
+      busy: z.array(z.object({ start: z.string(), end: z.string() })).default([]),
+      errors: z.array(z.object({ reason: z.string().optional() })).optional(),
+    }),
+  ),
+});
+
+const EventResponse = z.object({ id: z.string(), htmlLink: z.string(), status: z.string().optional() });
+
+export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi {
+  const call = (operation: string, method: 'GET' | 'POST' | 'DELETE', path: string, token: string, body?: unknown) =>
+    googleFetch({ service: 'calendar', operation, method, url: `${baseUrl}${path}`, token, body, scope: CALENDAR_SCOPE }, retry);
+
+  const parse = <T>(operation: string, schema: z.ZodType<T>, body: unknown): T => {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new ServiceError({ service: 'calendar', operation, problem: 'unknown', detail: 'unexpected response shape' });
+    return parsed.data;
+  };
+
+  async function getEvent(token: string, id: string): Promise<CreatedEvent> {
+    const res = await call('events.get', 'GET', `/calendars/primary/events/${encodeURIComponent(id)}`, token);
+    if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.get', problem: 'not-found', status: res.status });
+    const event = parse('events.get', EventResponse, res.body);
+    // A cancelled event keeps its id for ever; it cannot stand for a booking.
+    if (event.status === 'cancelled') throw new ServiceError({ service: 'calendar', operation: 'events.get', problem: 'gone', status: 200 });
+    return { id: event.id, htmlLink: event.htmlLink };
+  }
+
+  return {
+    async freeBusy(token, q) {
+      const res = await call('freebusy.query', 'POST', '/freeBusy', token, {
+        timeMin: new Date(q.timeMin).toISOString(),
+        timeMax: new Date(q.timeMax).toISOString(),
+        items: q.ids.map((id) => ({ id })),
+      });
+      const body = parse('freebusy.query', FreeBusyResponse, res.body);
+      const out = new Map<string, FreeBusyEntry>();
+      for (const id of q.ids) {
+        const cal = body.calendars[id];
+        if (!cal) out.set(id, { kind: 'unseen', reason: 'missing' });
+        else if (cal.errors && cal.errors.length > 0) out.set(id, { kind: 'unseen', reason: cal.errors[0]?.reason ?? 'error' });
+        else out.set(id, { kind: 'busy', busy: cal.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })) });
+      }
+      return out;
+    },
+
+    async insertEvent(token, e: NewEvent) {
+      const res = await call('events.insert', 'POST', '/calendars/primary/events?sendUpdates=all', token, {
+        id: e.id,
+        summary: e.title,
+        description: e.description,
+        start: { dateTime: new Date(e.slot.start).toISOString(), timeZone: e.zone },
+        end: { dateTime: new Date(e.slot.end).toISOString(), timeZone: e.zone },
+        attendees: e.attendees.map((email) => ({ email })),
+      });
+      // 409: an earlier try (a retry, a double click) already made this very event.
+      if (res.status === 409) return getEvent(token, e.id);
+      if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.insert', problem: 'unknown', status: res.status });
+      const event = parse('events.insert', EventResponse, res.body);
+      return { id: event.id, htmlLink: event.htmlLink };
+    },
+
+    async deleteEvent(token, eventId) {
+      const res = await call('events.delete', 'DELETE', `/calendars/primary/events/${encodeURIComponent(eventId)}?sendUpdates=all`, token);
+      if (res.status >= 300 && res.status !== 404 && res.status !== 410) {
+        throw new ServiceError({ service: 'calendar', operation: 'events.delete', problem: 'unknown', status: res.status });
+      }
+    },
+  };
+}

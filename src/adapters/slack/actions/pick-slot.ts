@@ -1,0 +1,8 @@
+import { decodeSlot } from '../../../core/messages/actions.js';
+import { renderBooking } from '../../../core/messages/render.js';
+import { bookSlot } from '../../../flows/book-slot.js';
+import { buttonListener } from './button-listener.js';
+
+export const pickSlot = buttonListener('action:pick_slot', decodeSlot, async (deps, user, v) =>
+  renderBooking(await bookSlot(deps, user, v.r, v.s)),
+);

@@ -1,0 +1,37 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { buildWorking } from '../../../core/messages/notices.js';
+import { renderProposal } from '../../../core/messages/render.js';
+import { buildUsage } from '../../../core/messages/usage.js';
+import { parseSchedule } from '../../../core/parse-schedule.js';
+import { proposeSlots } from '../../../flows/propose-slots.js';
+import { guarded } from '../guard.js';
+import { flowDeps, type ListenerDeps } from '../listener-deps.js';
+import { CommandPayload, userOfCommand } from '../payloads.js';
+import { sendReply } from '../reply.js';
+
+/** `/schedule`: parse and ack at once (usage errors go in the ack itself), then search. */
+export const scheduleCommand =
+  (deps: ListenerDeps) =>
+  async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const payload = CommandPayload.safeParse(command);
+    if (!payload.success) {
+      await ack({ response_type: 'ephemeral', ...buildUsage('That request was missing something Slack always sends; please try again.') });
+      return;
+    }
+    const parsed = parseSchedule(payload.data.text);
+    if (parsed.kind !== 'request') {
+      await ack({ response_type: 'ephemeral', ...buildUsage(parsed.kind === 'invalid' ? parsed.reason : undefined) });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', ...buildWorking(parsed.request.title) });
+    const user = userOfCommand(payload.data);
+    await guarded({ listener: 'command:/schedule', user, log: deps.log, respond }, async () => {
+      const outcome = await proposeSlots(flowDeps(deps, client), {
+        owner: user,
+        channelId: payload.data.channel_id,
+        responseUrl: payload.data.response_url,
+        request: parsed.request,
+      });
+      await sendReply(respond, renderProposal(outcome));
+    });
+  };

@@ -1,0 +1,43 @@
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { Directory, DirectoryEntry } from '../../flows/ports.js';
+import { ServiceError } from '../../flows/service-error.js';
+
+const UserInfo = z.object({
+  user: z.object({
+    id: z.string(),
+    name: z.string().optional(),
+    real_name: z.string().optional(),
+    deleted: z.boolean().optional(),
+    is_bot: z.boolean().optional(),
+    tz: z.string().optional(),
+    profile: z
+      .object({ email: z.string().optional(), display_name: z.string().optional(), real_name: z.string().optional() })
+      .optional(),
+  }),
+});
+
+function hasCode(e: unknown, error: string): boolean {
+  const data = (e as { data?: { error?: unknown } } | null)?.data;
+  return typeof data === 'object' && data !== null && data.error === error;
+}
+
+/** users.info through the workspace's own client; Slack's `tz` is the person's working zone. */
+export function slackDirectory(client: WebClient): Directory {
+  return {
+    async person(userId: string): Promise<DirectoryEntry> {
+      let raw: unknown;
+      try {
+        raw = await client.users.info({ user: userId });
+      } catch (e) {
+        if (hasCode(e, 'user_not_found')) return { kind: 'not-found', id: userId };
+        throw new ServiceError({ service: 'slack', operation: 'users.info', problem: 'unavailable' }, { cause: e });
+      }
+      const parsed = UserInfo.safeParse(raw);
+      if (!parsed.success) throw new ServiceError({ service: 'slack', operation: 'users.info', problem: 'unknown', detail: 'unexpected response shape' });
+      const u = parsed.data.user;
+      const name = u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || userId;
+      return { kind: 'person', id: u.id, name, email: u.profile?.email, zone: u.tz || 'UTC', isBot: u.is_bot ?? false, deleted: u.deleted ?? false };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import type { RespondFn } from '@slack/bolt';
+import type { SlackUserRef } from '../../core/identity.js';
+import { buildInternalError } from '../../core/messages/notices.js';
+import type { Logger } from '../../flows/ports.js';
+import { isServiceError } from '../../flows/service-error.js';
+
+function describe(e: unknown): Record<string, unknown> {
+  if (isServiceError(e)) return { error: e.message, service: e.service, operation: e.operation, problem: e.problem, status: e.status };
+  if (e instanceof Error) return { error: `${e.name}: ${e.message}` };
+  return { error: String(e) };
+}
+
+/**
+ * The one error wrapper every listener's work runs in: the log gets the context (never a token),
+ * the user gets a message with a reference they can quote.
+ */
+export async function guarded(
+  ctx: { listener: string; user?: SlackUserRef | undefined; log: Logger; respond?: RespondFn | undefined },
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    const reference = randomBytes(4).toString('hex');
+    ctx.log.error('listener failed', { listener: ctx.listener, team: ctx.user?.teamId, user: ctx.user?.userId, reference, ...describe(e) });
+    if (!ctx.respond) return;
+    const reply = buildInternalError(reference);
+    await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks }).catch((err: unknown) => {
+      ctx.log.warn('could not tell the user about a failure', { listener: ctx.listener, reference, ...describe(err) });
+    });
+  }
+}

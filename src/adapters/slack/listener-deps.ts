@@ -1,0 +1,12 @@
+import type { WebClient } from '@slack/web-api';
+import type { FlowDeps, Logger } from '../../flows/ports.js';
+import { slackDirectory } from './directory.js';
+
+/** Everything a listener needs but the per-workspace Slack client, which comes with each request. */
+export type ListenerDeps = Omit<FlowDeps, 'directory'>;
+
+export function flowDeps(deps: ListenerDeps, client: WebClient): FlowDeps {
+  return { ...deps, directory: slackDirectory(client) };
+}
+
+export type { Logger };

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+const url = (what: string) =>
+  z.url({ message: `expected ${what} (an http:// or https:// URL)`, protocol: /^https?$/ });
+
+const trailingSlashless = (s: string) => s.replace(/\/+$/, '');
+
+const EnvSchema = z
+  .object({
+    SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+    SLACK_BOT_TOKEN: z
+      .string()
+      .regex(/^xoxb-/, { message: 'expected a bot token starting with xoxb-' })
+      .optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-/, { message: 'expected an app-level token starting with xapp-' })
+      .optional(),
+    SLACK_API_URL: url('the Slack Web API base URL').default('https://slack.com/api/'),
+    PORT: z.coerce
+      .number({ message: 'expected a port number' })
+      .int({ message: 'expected a whole port number' })
+      .min(0, { message: 'expected a port from 0 to 65535' })
+      .max(65535, { message: 'expected a port from 0 to 65535' })
+      .default(3000),
+    PUBLIC_URL: url('the public base URL of the bot').optional(),
+    SCALEKIT_ENV_URL: url('the Scalekit environment URL'),
+    SCALEKIT_CLIENT_ID: z.string({ message: 'required: the Scalekit client id' }).min(1, 'required: the Scalekit client id'),
+    SCALEKIT_CLIENT_SECRET: z
+      .string({ message: 'required: the Scalekit client secret' })
+      .min(1, 'required: the Scalekit client secret'),
+    SCALEKIT_CALENDAR_CONNECTION: z.string().min(1).default('googlecalendar'),
+    SCALEKIT_GMAIL_CONNECTION: z.string().min(1).default('gmail'),
+    GOOGLE_CALENDAR_API_URL: url('the Google Calendar REST base URL')
+      .default('https://www.googleapis.com/calendar/v3')
+      .transform(trailingSlashless),
+    GMAIL_API_URL: url('the Gmail REST base URL')
+      .default('https://gmail.googleapis.com/gmail/v1')
+      .transform(trailingSlashless),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
+      .optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'required in HTTP mode (when SLACK_APP_TOKEN is not set): the Slack app signing secret',
+      });
+    }
+    if (!env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'required: the bot token (xoxb-…)' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  slack: {
+    signingSecret: string | undefined;
+    botToken: string;
+    appToken: string | undefined;
+    apiUrl: string;
+  };
+  port: number;
+  publicUrl: string;
+  scalekit: { envUrl: string; clientId: string; clientSecret: string };
+  connections: { calendar: string; gmail: string };
+  google: { calendarApiUrl: string; gmailApiUrl: string };
+  databaseUrl: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads only the variables it knows, and never puts a value into an error message. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const message = issue.code === 'invalid_type' && present[name] === undefined ? `required: ${issue.message}` : issue.message;
+      return `${name}: ${message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const env = parsed.data;
+  return {
+    slack: {
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      botToken: env.SLACK_BOT_TOKEN as string,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+    },
+    port: env.PORT,
+    publicUrl: trailingSlashless(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
+    scalekit: {
+      envUrl: trailingSlashless(env.SCALEKIT_ENV_URL),
+      clientId: env.SCALEKIT_CLIENT_ID,
+      clientSecret: env.SCALEKIT_CLIENT_SECRET,
+    },
+    connections: { calendar: env.SCALEKIT_CALENDAR_CONNECTION, gmail: env.SCALEKIT_GMAIL_CONNECTION },
+    google: { calendarApiUrl: env.GOOGLE_CALENDAR_API_URL, gmailApiUrl: env.GMAIL_API_URL },
+    databaseUrl: env.DATABASE_URL,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Connector, GrantProblem, MissingGrant } from '../outcomes.js';
+import { ACTION, encodeRequest } from './actions.js';
+import { escapeText } from './text.js';
+import { button, context, section, type Block, type Reply } from './types.js';
+
+export const CONNECTOR_LABEL: Record<Connector, string> = { calendar: 'Google Calendar', gmail: 'Gmail' };
+
+const PURPOSE: Record<Connector, string> = {
+  calendar: 'so I can see when you are free and add the event to your calendar',
+  gmail: 'so I can draft the follow-up email (I never send anything)',
+};
+
+function explain(m: MissingGrant): string {
+  const label = CONNECTOR_LABEL[m.connector];
+  switch (m.problem) {
+    case 'not-connected':
+      return `*Connect ${label}* ${PURPOSE[m.connector]}.`;
+    case 'pending-verification':
+      return `*${label}* is waiting for you to finish connecting. Open the link again and complete it.`;
+    case 'expired':
+      return `*Your ${label} access has expired* (this happens after a password change or a long time unused). Reconnect to continue.`;
+    case 'revoked':
+      return `*${label} access was removed* (disconnected or revoked in your Google account). Reconnect to continue.`;
+    case 'unauthorized':
+      return `*Google turned down your ${label} access*, even with a fresh token. Reconnect to continue.`;
+    case 'insufficient-scope':
+      return `*Your ${label} connection is missing a permission*${m.scope ? ` (\`${escapeText(m.scope)}\`)` : ''}. Whoever runs this bot must add it to the Scalekit connection; then reconnect.`;
+    case 'admin-blocked':
+      return `*Your Google Workspace administrator’s policy blocks this app from ${label}.* Only your admin can change that.`;
+  }
+}
+
+const verb = (p: GrantProblem) => (p === 'not-connected' || p === 'pending-verification' ? 'Connect' : 'Reconnect');
+
+/** Shown only to the user whose grants are missing; their own links, and a way to resume. */
+export function buildConnectPrompt(requestId: string, missing: readonly MissingGrant[]): Reply {
+  const blocks: Block[] = missing.map((m) => {
+    const block = section(explain(m));
+    if (m.link !== undefined && block.type === 'section') {
+      block.accessory = button(`${verb(m.problem)} ${CONNECTOR_LABEL[m.connector]}`, ACTION.openLink, { url: m.link, style: 'primary' });
+    }
+    return block;
+  });
+  blocks.push(context('Once you have connected, I continue on my own; or press Continue.'));
+  blocks.push({
+    type: 'actions',
+    elements: [
+      button('Continue', ACTION.continueRequest, { value: encodeRequest(requestId) }),
+      button('Cancel', ACTION.cancelProposal, { value: encodeRequest(requestId) }),
+    ],
+  });
+  const names = missing.map((m) => CONNECTOR_LABEL[m.connector]).join(' and ');
+  return { text: `Google access needed: ${names}`, blocks };
+}

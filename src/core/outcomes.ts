@@ -1,0 +1,76 @@
+import type { Interval } from './intervals.js';
+
+/** The two Google services the bot acts in, each with its own grant at Scalekit. */
+export type Connector = 'calendar' | 'gmail';
+export const CONNECTORS: readonly Connector[] = ['calendar', 'gmail'];
+
+/** Why a grant cannot be used; each has its own message and way out. */
+export type GrantProblem =
+  | 'not-connected'
+  | 'pending-verification'
+  | 'expired'
+  | 'revoked'
+  | 'unauthorized'
+  | 'insufficient-scope'
+  | 'admin-blocked';
+
+export interface MissingGrant {
+  connector: Connector;
+  problem: GrantProblem;
+  /** The user's own authorization link; absent where reconnecting cannot help. */
+  link?: string | undefined;
+  /** For insufficient-scope: the scope the connection must add. */
+  scope?: string | undefined;
+}
+
+/** A Google call that failed for a reason the user can act on or wait out. */
+export type ServiceFailure =
+  | { kind: 'rate-limited'; connector: Connector; retryAfterSeconds?: number | undefined }
+  | { kind: 'unavailable'; connector: Connector }
+  | { kind: 'auth-service-unavailable' };
+
+export interface ProposalView {
+  requestId: string;
+  title: string;
+  minutes: number;
+  zone: string;
+  whenText: string;
+  slots: Interval[];
+  unseen: string[];
+  hasMore: boolean;
+}
+
+export type ProposalOutcome =
+  | { kind: 'slots'; view: ProposalView }
+  | { kind: 'no-slots'; title: string; whenText: string; unseen: string[] }
+  | { kind: 'needs-connection'; requestId: string; missing: MissingGrant[] }
+  | { kind: 'bad-input'; reason: string }
+  | { kind: 'failed'; failure: ServiceFailure }
+  | { kind: 'gone' }
+  | { kind: 'not-yours' }
+  | { kind: 'closed' };
+
+export interface Booked {
+  requestId: string;
+  title: string;
+  slot: Interval;
+  zone: string;
+  eventLink: string;
+  draftLink: string;
+}
+
+export type BookingOutcome =
+  | { kind: 'booked'; booking: Booked }
+  | { kind: 'draft-failed'; title: string; reason: string; eventRemoved: boolean; retry?: ProposalView | undefined }
+  | { kind: 'needs-connection'; requestId: string; missing: MissingGrant[] }
+  | { kind: 'failed'; failure: ServiceFailure }
+  | { kind: 'in-progress' }
+  | { kind: 'gone' }
+  | { kind: 'not-yours' };
+
+export type CancelOutcome =
+  | { kind: 'cancelled'; title: string; draftRemoved: boolean }
+  | { kind: 'needs-connection'; requestId: string; missing: MissingGrant[] }
+  | { kind: 'failed'; failure: ServiceFailure }
+  | { kind: 'gone' }
+  | { kind: 'not-yours' };

@@ -1,0 +1,74 @@
+import type { SlackUserRef } from '../core/identity.js';
+import type { Connector, GrantProblem, MissingGrant, ServiceFailure } from '../core/outcomes.js';
+import type { Grants, TokenLookup } from './ports.js';
+import { isServiceError, ServiceError } from './service-error.js';
+
+export type GrantResult<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'missing'; missing: MissingGrant }
+  | { kind: 'failed'; failure: ServiceFailure };
+
+/** Looks the token up at Scalekit; an outage there is a failure the user is told about. */
+export async function lookupToken(grants: Grants, user: SlackUserRef, connector: Connector): Promise<TokenLookup | ServiceFailure> {
+  try {
+    return await grants.token(user, connector);
+  } catch (e) {
+    if (isServiceError(e) && e.problem !== 'unknown') return { kind: 'auth-service-unavailable' };
+    throw e;
+  }
+}
+
+export async function missingGrant(
+  grants: Grants,
+  user: SlackUserRef,
+  connector: Connector,
+  problem: GrantProblem,
+  scope?: string,
+): Promise<MissingGrant> {
+  if (problem === 'admin-blocked') return { connector, problem };
+  return { connector, problem, scope, link: await grants.link(user, connector) };
+}
+
+const isFailure = (x: TokenLookup | ServiceFailure): x is ServiceFailure =>
+  x.kind === 'rate-limited' || x.kind === 'unavailable' || x.kind === 'auth-service-unavailable';
+
+/**
+ * Runs one Google call on the user's own token. A 401 gets one fresh token and one more try
+ * (Scalekit may have refreshed it meanwhile); every grant problem comes back as data with the
+ * user's reconnect link, and rate limits and outages (after the HTTP layer's retries) as failures.
+ */
+export async function withGrant<T>(
+  grants: Grants,
+  user: SlackUserRef,
+  connector: Connector,
+  call: (token: string) => Promise<T>,
+  prefetched?: TokenLookup,
+): Promise<GrantResult<T>> {
+  let refetched = false;
+  let lookup: TokenLookup | ServiceFailure = prefetched ?? (await lookupToken(grants, user, connector));
+  for (;;) {
+    if (isFailure(lookup)) return { kind: 'failed', failure: lookup };
+    if (lookup.kind === 'missing') return { kind: 'missing', missing: await missingGrant(grants, user, connector, lookup.problem) };
+    try {
+      return { kind: 'ok', value: await call(lookup.token) };
+    } catch (e) {
+      if (!(e instanceof ServiceError)) throw e;
+      switch (e.problem) {
+        case 'unauthorized':
+          if (refetched) return { kind: 'missing', missing: await missingGrant(grants, user, connector, 'unauthorized') };
+          refetched = true;
+          lookup = await lookupToken(grants, user, connector);
+          continue;
+        case 'insufficient-scope':
+        case 'admin-blocked':
+          return { kind: 'missing', missing: await missingGrant(grants, user, connector, e.problem, e.scope) };
+        case 'rate-limited':
+          return { kind: 'failed', failure: { kind: 'rate-limited', connector, retryAfterSeconds: e.retryAfterSeconds } };
+        case 'unavailable':
+          return { kind: 'failed', failure: { kind: 'unavailable', connector } };
+        default:
+          throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ConnectorStatus, M2M_TTL_S, randomId, type ScalekitState } from './state.js';
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+const AUTH_REQUEST_TTL_MS = 600_000;
+
+function json(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function html(res: ServerResponse, status: number, title: string, text: string): void {
+  const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(`<!doctype html><html><head><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${escape(text)}</p></body></html>`);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** POST /oauth/token — the client_credentials grant the SDK uses to get its M2M bearer token. */
+async function token(state: ScalekitState, creds: ClientCredentials, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const form = new URLSearchParams(await readBody(req));
+  await state.delay();
+  if (form.get('grant_type') !== 'client_credentials') {
+    json(res, 400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' });
+    return;
+  }
+  if (form.get('client_id') !== creds.clientId || form.get('client_secret') !== creds.clientSecret) {
+    json(res, 401, { error: 'invalid_client', error_description: 'invalid client credentials' });
+    return;
+  }
+  json(res, 200, { access_token: state.issueM2M(), token_type: 'Bearer', expires_in: M2M_TTL_S, scope: '' });
+}
+
+/** GET /magic/<id> — the user's browser follows the authorization link and "consents" at Google. */
+function magic(state: ScalekitState, id: string, url: URL, res: ServerResponse): void {
+  const link = state.links.get(id);
+  if (!link || link.expiresAt <= Date.now()) {
+    html(res, 404, 'Link not found', 'This authorization link is invalid or has expired.');
+    return;
+  }
+  const account = state.find(link.connector, link.identifier) ?? state.create(link.connector, link.identifier);
+  const email = url.searchParams.get('email');
+  if (email) state.registry.linkIdentity(link.identifier, email);
+
+  if (!link.userVerifyUrl) {
+    state.activate(account);
+    html(res, 200, 'Connected', `Your ${link.connector} account is connected. You can close this window.`);
+    return;
+  }
+  state.setStatus(account, ConnectorStatus.PENDING_VERIFICATION);
+  const requestId = randomId('ar');
+  state.authRequests.set(requestId, {
+    id: requestId,
+    connector: link.connector,
+    identifier: link.identifier,
+    expiresAt: Date.now() + AUTH_REQUEST_TTL_MS,
+  });
+  const target = new URL(link.userVerifyUrl);
+  target.searchParams.set('auth_request_id', requestId);
+  if (link.state) target.searchParams.set('state', link.state);
+  res.writeHead(302, { location: target.toString() });
+  res.end();
+}
+
+export function httpHandler(state: ScalekitState, creds: ClientCredentials): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake.invalid');
+    const magicId = /^\/magic\/([^/]+)$/.exec(url.pathname)?.[1];
+    const run = async (): Promise<void> => {
+      if (req.method === 'POST' && url.pathname === '/oauth/token') await token(state, creds, req, res);
+      else if (req.method === 'GET' && magicId) magic(state, magicId, url, res);
+      else if (req.method === 'GET' && url.pathname === '/connected') html(res, 200, 'Connected', 'You can close this window.');
+      else json(res, 404, { error: 'not_found' });
+    };
+    run().catch(() => {
+      if (!res.headersSent) json(res, 500, { error: 'server_error' });
+      else res.destroy();
+    });
+  };
+}

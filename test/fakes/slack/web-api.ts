@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { apiCall } from './api-call.js';
+import { mediaType, readBody, sendJson } from './http-util.js';
+import type { MethodContext } from './methods.js';
+import { Recorder } from './recorder.js';
+import { handleResponseUrl } from './response-url.js';
+import type { FakeSlackOptions, FakeSlackUser, NotInChannelError, Recorded } from './types.js';
+import type { RejectedResponsePost, ResponsePost, SlackCall } from './types.js';
+
+export type { FakeSlackOptions, FakeSlackUser, Recorded, RejectedResponsePost, ResponsePost, SlackCall } from './types.js';
+
+/**
+ * A fake Slack Web API + response_url host on 127.0.0.1. Point the bot's WebClient at `apiUrl`
+ * (`slackApiUrl`). Every call and response_url post is recorded for assertions.
+ */
+export class FakeSlack implements MethodContext {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly teamDomain: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly triggerTtlMs: number;
+  readonly users = new Map<string, FakeSlackUser>();
+  readonly notInChannel = new Map<string, NotInChannelError>();
+  readonly messages = new Map<string, Record<string, unknown>>();
+  readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
+  readonly homeViews = new Map<string, Record<string, unknown>>();
+  /** response_url id → number of accepted posts. */
+  readonly responseUrlUses = new Map<string, number>();
+  readonly recorder = new Recorder();
+  private readonly botToken: string;
+  private readonly dms = new Map<string, string>();
+  private readonly openedDms = new Set<string>();
+  private readonly failures = new Map<string, string[]>();
+  private readonly server: Server;
+  private lastMicros = 0;
+  private idCounter = 0;
+  private baseUrl = '';
+
+  private constructor(opts: FakeSlackOptions) {
+    this.botToken = opts.botToken;
+    this.teamId = opts.teamId;
+    this.teamName = opts.teamName ?? 'Fake Team';
+    this.teamDomain = opts.teamDomain ?? 'fake-team';
+    this.botUserId = opts.botUserId ?? 'U0FAKEBOT';
+    this.botId = opts.botId ?? 'B0FAKEBOT';
+    this.triggerTtlMs = opts.triggerTtlMs ?? 3000;
+    for (const u of opts.users) this.addUser(u);
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((e: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'fake_internal_error', detail: String(e) });
+      });
+    });
+  }
+
+  static async start(opts: FakeSlackOptions): Promise<FakeSlack> {
+    const fake = new FakeSlack(opts);
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once('error', reject);
+      fake.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = fake.server.address() as AddressInfo;
+    fake.baseUrl = `http://127.0.0.1:${port}`;
+    return fake;
+  }
+
+  get url(): string {
+    return this.baseUrl;
+  }
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+  get calls(): SlackCall[] {
+    return this.recorder.calls;
+  }
+  get responses(): ResponsePost[] {
+    return this.recorder.responses;
+  }
+  get rejectedResponses(): RejectedResponsePost[] {
+    return this.recorder.rejectedResponses;
+  }
+  /** Calls and accepted response_url posts, in arrival order. */
+  get log(): Recorded[] {
+    return this.recorder.log;
+  }
+
+  async stop(): Promise<void> {
+    this.recorder.abortWaiters('FakeSlack stopped while waitFor was pending');
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  addUser(u: FakeSlackUser): void {
+    this.users.set(u.id, u);
+  }
+  user(id: string): FakeSlackUser | undefined {
+    return this.users.get(id);
+  }
+
+  /** Bot is not in channelId: chat.postMessage/postEphemeral there fail with `error`. */
+  setNotInChannel(channelId: string, error?: NotInChannelError): void {
+    this.notInChannel.set(channelId, error ?? (channelId.startsWith('C') ? 'not_in_channel' : 'channel_not_found'));
+  }
+  setInChannel(channelId: string): void {
+    this.notInChannel.delete(channelId);
+  }
+
+  /** The next call to `method` answers `{ ok: false, error }` (queue several by calling repeatedly). */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+  responsesTo(responseUrl: string): ResponsePost[] {
+    return this.responses.filter((r) => r.responseUrl === responseUrl);
+  }
+  homeViewOf(userId: string): Record<string, unknown> | undefined {
+    return this.homeViews.get(userId);
+  }
+  clearRecords(): void {
+    this.recorder.clear();
+  }
+
+  waitFor<T extends Recorded>(predicate: (r: Recorded) => r is T, timeoutMs?: number, label?: string): Promise<T>;
+  waitFor(predicate: (r: Recorded) => boolean, timeoutMs?: number, label?: string): Promise<Recorded>;
+  waitFor(predicate: (r: Recorded) => boolean, timeoutMs = 5000, label?: string): Promise<Recorded> {
+    return this.recorder.waitFor(predicate, timeoutMs, label);
+  }
+
+  /** First call to `method` (optionally matching `where`), past or within timeoutMs. */
+  waitForCall(method: string, where?: (c: SlackCall) => boolean, timeoutMs = 5000): Promise<SlackCall> {
+    return this.recorder.waitForCall(method, where, timeoutMs);
+  }
+  /** First accepted post to responseUrl, past or within timeoutMs. */
+  waitForResponse(responseUrl: string, timeoutMs = 5000): Promise<ResponsePost> {
+    return this.recorder.waitForResponse(responseUrl, timeoutMs);
+  }
+
+  /** A fresh response_url (`${url}/response/<id>`); accepts at most 5 posts, like Slack. */
+  newResponseUrl(): string {
+    const id = randomBytes(12).toString('hex');
+    this.responseUrlUses.set(id, 0);
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  /** A trigger_id views.open will accept once, within triggerTtlMs. */
+  newTriggerId(): string {
+    const id = `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomBytes(16).toString('hex')}`;
+    this.triggers.set(id, { issuedAt: Date.now(), used: false });
+    return id;
+  }
+
+  /** The bot's DM channel id (`D…`) with a user, as conversations.open returns it. */
+  dmChannelOf(userId: string): string {
+    let id = this.dms.get(userId);
+    if (id === undefined) {
+      id = `D${userId.replace(/^[UW]/, '')}`;
+      this.dms.set(userId, id);
+    }
+    return id;
+  }
+  markDmOpen(userId: string): boolean {
+    const open = this.openedDms.has(userId);
+    this.openedDms.add(userId);
+    return open;
+  }
+
+  nextTs(): string {
+    this.lastMicros = Math.max(Date.now() * 1000, this.lastMicros + 1);
+    return `${Math.floor(this.lastMicros / 1e6)}.${String(this.lastMicros % 1e6).padStart(6, '0')}`;
+  }
+  nextId(prefix: string): string {
+    this.idCounter += 1;
+    return `${prefix}0${this.idCounter.toString(36).toUpperCase().padStart(8, '0')}`;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    const raw = await readBody(req);
+    const api = /^\/api\/([\w.]+)$/.exec(path);
+    if (api?.[1] !== undefined) {
+      const call = apiCall(api[1], req, raw, { ctx: this, botToken: this.botToken, failures: this.failures });
+      this.recorder.recordCall(call);
+      return sendJson(res, 200, call.result);
+    }
+    const resp = /^\/response\/([\w-]+)$/.exec(path);
+    if (resp?.[1] !== undefined && req.method === 'POST') {
+      const out = handleResponseUrl(this, `${this.baseUrl}${path}`, resp[1], mediaType(req), raw);
+      return sendJson(res, out.status, out.body);
+    }
+    sendJson(res, 404, { ok: false, error: 'not_found' });
+  }
+}
