@@ -25,9 +25,9 @@ const EnvSchema = z
       .default(3000),
     PUBLIC_URL: url('the public base URL of the bot').optional(),
     SCALEKIT_ENV_URL: url('the Scalekit environment URL'),
-    SCALEKIT_CLIENT_ID: z.string({ message: 'required: the Scalekit client id' }).min(1, 'required: the Scalekit client id'),
+    SCALEKIT_CLIENT_ID: z.string({ message: 'the Scalekit client id' }).min(1, 'required: the Scalekit client id'),
     SCALEKIT_CLIENT_SECRET: z
-      .string({ message: 'required: the Scalekit client secret' })
+      .string({ message: 'the Scalekit client secret' })
       .min(1, 'required: the Scalekit client secret'),
     SCALEKIT_CALENDAR_CONNECTION: z.string().min(1).default('googlecalendar'),
     SCALEKIT_GMAIL_CONNECTION: z.string().min(1).default('gmail'),

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PEOPLE, mention, startHarness, type Harness } from '../support/harness.js';
+import { allText, button, click, reply, schedule } from '../support/slack-steps.js';
+
+const { organizer, alice, bob } = PEOPLE;
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness();
+  h.connect(organizer.id);
+});
+afterEach(async () => h.stop());
+
+describe('a connected user schedules from Slack', () => {
+  it('acks at once, proposes slots, books the event and drafts the follow-up', async () => {
+    const cmd = await schedule(h, organizer, `${mention(alice)} ${mention(bob)} 30m Sync`);
+    expect(cmd.status).toBe(200);
+    expect(JSON.stringify(cmd.ack)).toContain('Looking for free times');
+
+    const proposal = await reply(h, cmd.responseUrl);
+    expect(proposal.replaceOriginal).toBe(true);
+    const books = proposal.buttons.filter((b) => b.text === 'Book');
+    expect(books.length).toBeGreaterThanOrEqual(1);
+    expect(books.length).toBeLessThanOrEqual(3);
+    expect(proposal.buttons.map((b) => b.text)).toContain('Cancel');
+
+    const first = books[0]!;
+    const pick = await click(h, organizer, first);
+    expect(pick.status).toBe(200);
+    const done = await reply(h, pick.responseUrl);
+    expect(done.replaceOriginal).toBe(true);
+    expect(done.text).toContain('Booked: Sync');
+
+    const events = h.google.events(organizer.email).filter((e) => !e.deleted);
+    expect(events).toHaveLength(1);
+    const event = events[0]!;
+    expect(event.summary).toBe('Sync');
+    expect(event.attendees.sort()).toEqual([alice.email, bob.email].sort());
+    expect(event.sendUpdates.insert).toBe('all');
+    expect(event.id).toMatch(/^[0-9a-v]{5,1024}$/);
+    const start = Date.parse(String(event.start.dateTime));
+    const end = Date.parse(String(event.end.dateTime));
+    expect(event.start.timeZone).toBe(organizer.tz);
+    expect(end - start).toBe(30 * 60_000);
+    expect(JSON.parse(first.value!).s).toBe(start);
+
+    const drafts = h.google.drafts(organizer.email).filter((d) => !d.deleted);
+    expect(drafts).toHaveLength(1);
+    const draft = drafts[0]!;
+    expect(draft.to.join(',')).toContain(alice.email);
+    expect(draft.to.join(',')).toContain(bob.email);
+    const htmlLink = String(event.resource.htmlLink);
+    expect(draft.body).toContain(htmlLink);
+    expect(allText(done)).toContain(htmlLink);
+    expect(allText(done)).toContain(`https://mail.google.com/mail/u/0/#drafts?compose=${draft.messageId}`);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('books once when the same slot is clicked twice at the same time', async () => {
+    const cmd = await schedule(h, organizer, `${mention(alice)} 45min Planning`);
+    const proposal = await reply(h, cmd.responseUrl);
+    const book = proposal.buttons.find((b) => b.text === 'Book')!;
+    const [a, b] = await Promise.all([click(h, organizer, book), click(h, organizer, book)]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    await Promise.race([reply(h, a.responseUrl), reply(h, b.responseUrl)]);
+    // a late third click on the booked proposal shows the same booking again
+    const again = await click(h, organizer, book);
+    expect((await reply(h, again.responseUrl)).text).toContain('Booked: Planning');
+    expect(h.google.events(organizer.email).filter((e) => !e.deleted)).toHaveLength(1);
+    expect(h.google.drafts(organizer.email).filter((d) => !d.deleted)).toHaveLength(1);
+    const inserts = h.google.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/events'));
+    expect(inserts).toHaveLength(1);
+  });
+
+  it('cancels a booked meeting: the event and the draft go, and a fresh pick gets a fresh event id', async () => {
+    const cmd = await schedule(h, organizer, `${mention(alice)} 30m Review`);
+    const proposal = await reply(h, cmd.responseUrl);
+    const pick = await click(h, organizer, button(proposal, 'Book'));
+    const done = await reply(h, pick.responseUrl);
+    const cancel = await click(h, organizer, button(done, 'Cancel meeting'));
+    const cancelled = await reply(h, cancel.responseUrl);
+    expect(cancelled.text).toContain('Cancelled: Review');
+    const [event] = h.google.events(organizer.email);
+    expect(event?.deleted).toBe(true);
+    expect(event?.sendUpdates.delete).toBe('all');
+    expect(h.google.drafts(organizer.email).every((d) => d.deleted)).toBe(true);
+  });
+
+  it('answers help and bad input with usage in the ack, and does nothing else', async () => {
+    const help = await schedule(h, organizer, 'help');
+    expect(JSON.stringify(help.ack)).toContain('/schedule @alice');
+    const bad = await schedule(h, organizer, `${mention(alice)} soon Sync`);
+    expect(JSON.stringify(bad.ack)).toContain('but got “soon”');
+    expect(h.scalekit.calls).toHaveLength(0);
+    expect(h.google.requests).toHaveLength(0);
+    expect(h.slack.responses).toHaveLength(0);
+  });
+});

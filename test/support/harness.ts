@@ -1,0 +1,86 @@
+import { startBot, type BotOverrides, type RunningBot } from '../../src/bot.js';
+import { loadConfig } from '../../src/config.js';
+import { FakeGoogle } from '../fakes/google/index.js';
+import { FakeScalekit } from '../fakes/scalekit/server.js';
+import { SlackClientSim } from '../fakes/slack/signed-client.js';
+import { FakeSlack, type FakeSlackUser } from '../fakes/slack/web-api.js';
+import { TokenRegistry } from '../fakes/token-registry.js';
+
+export const TEAM = 'T0TEAM';
+export const SIGNING_SECRET = 'test-signing-secret-7c1f';
+export const BOT_TOKEN = 'xoxb-test-bot-token-2a9d';
+
+export const PEOPLE = {
+  organizer: { id: 'U0ORG', name: 'olivia', realName: 'Olivia Organizer', email: 'olivia@acme.test', tz: 'America/New_York' },
+  alice: { id: 'U0ALICE', name: 'alice', realName: 'Alice', email: 'alice@acme.test', tz: 'Europe/London' },
+  bob: { id: 'U0BOB', name: 'bob', realName: 'Bob', email: 'bob@acme.test', tz: 'America/Chicago' },
+  mallory: { id: 'U0MAL', name: 'mallory', realName: 'Mallory', email: 'mallory@acme.test', tz: 'America/New_York' },
+  hidden: { id: 'U0HID', name: 'hidden', realName: 'Hidden Email', tz: 'America/New_York' },
+  robot: { id: 'U0BOT', name: 'robot', realName: 'Robot', email: 'robot@acme.test', tz: 'UTC', isBot: true },
+  gone: { id: 'U0GONE', name: 'gone', realName: 'Gone', email: 'gone@acme.test', tz: 'UTC', deleted: true },
+} satisfies Record<string, FakeSlackUser>;
+
+export const identifierOf = (userId: string) => `slack:${TEAM}:${userId}`;
+export const mention = (u: FakeSlackUser) => `<@${u.id}|${u.name}>`;
+
+export interface Harness {
+  registry: TokenRegistry;
+  scalekit: FakeScalekit;
+  google: FakeGoogle;
+  slack: FakeSlack;
+  sim: SlackClientSim;
+  bot: RunningBot;
+  logs: string[];
+  /** Marks a person's Calendar and Gmail grants ACTIVE, as if they had connected before. */
+  connect(userId: string, which?: Array<'googlecalendar' | 'gmail'>): void;
+  stop(): Promise<void>;
+}
+
+/** The real bot on a free port, wired to the three fakes, all on loopback. */
+export async function startHarness(overrides: BotOverrides = {}): Promise<Harness> {
+  const registry = new TokenRegistry();
+  const users = Object.values(PEOPLE);
+  for (const u of users) if ('email' in u) registry.linkIdentity(identifierOf(u.id), u.email);
+  const [scalekit, google, slack] = await Promise.all([
+    FakeScalekit.start({ registry }),
+    FakeGoogle.start({ registry }),
+    FakeSlack.start({ botToken: BOT_TOKEN, teamId: TEAM, users }),
+  ]);
+  for (const u of users) if ('email' in u) google.addCalendar(u.email);
+
+  const logs: string[] = [];
+  const config = loadConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    SCALEKIT_ENV_URL: scalekit.url,
+    SCALEKIT_CLIENT_ID: scalekit.clientId,
+    SCALEKIT_CLIENT_SECRET: scalekit.clientSecret,
+    GOOGLE_CALENDAR_API_URL: `${google.url}/calendar/v3`,
+    GMAIL_API_URL: `${google.url}/gmail/v1`,
+    LOG_LEVEL: 'debug',
+  });
+  const bot = await startBot(config, {
+    writeLog: (line) => logs.push(line),
+    retry: { baseMs: 5, maxMs: 20, maxRetryAfterMs: 2_000 },
+    ...overrides,
+  });
+  const sim = new SlackClientSim({ botUrl: `http://127.0.0.1:${bot.port}`, signingSecret: SIGNING_SECRET, slack, teamId: TEAM });
+  return {
+    registry,
+    scalekit,
+    google,
+    slack,
+    sim,
+    bot,
+    logs,
+    connect(userId, which = ['googlecalendar', 'gmail']) {
+      for (const c of which) scalekit.activate(c, identifierOf(userId));
+    },
+    async stop() {
+      await bot.stop();
+      await Promise.all([scalekit.stop(), google.stop(), slack.stop()]);
+    },
+  };
+}
