@@ -61,7 +61,16 @@ export interface Booked {
 
 export type BookingOutcome =
   | { kind: 'booked'; booking: Booked }
-  | { kind: 'draft-failed'; title: string; reason: string; eventRemoved: boolean; retry?: ProposalView | undefined }
+  | {
+      kind: 'draft-failed';
+      requestId: string;
+      title: string;
+      reason: string;
+      eventRemoved: boolean;
+      retry?: ProposalView | undefined;
+      /** Set when the draft failed because of the Gmail grant: the way to mend it. */
+      missing?: MissingGrant | undefined;
+    }
   | { kind: 'needs-connection'; requestId: string; missing: MissingGrant[] }
   | { kind: 'failed'; failure: ServiceFailure }
   | { kind: 'in-progress' }

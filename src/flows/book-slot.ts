@@ -91,6 +91,7 @@ async function book(deps: FlowDeps, record: ScheduleRecord, slot: Interval): Pro
 
   const raw = buildDraftRaw({ ...draftInput, eventLink: event.htmlLink });
   let draftProblem: string;
+  let missingGmail: MissingGrant | undefined;
   try {
     const draft = await withGrant(deps.grants, user, 'gmail', (token) => deps.gmail.createDraft(token, raw), gmailToken as TokenLookup);
     if (draft.kind === 'ok') {
@@ -98,15 +99,22 @@ async function book(deps: FlowDeps, record: ScheduleRecord, slot: Interval): Pro
       await deps.store.update(record.id, (r) => ({ next: { ...r, booking: booked }, result: undefined }));
       return { kind: 'booked', booking: bookedView(record, booked) };
     }
-    draftProblem = draft.kind === 'missing' ? `Gmail access: ${draft.missing.problem.replace('-', ' ')}` : `Gmail ${draft.failure.kind.replace('-', ' ')}`;
+    if (draft.kind === 'missing') missingGmail = draft.missing;
+    draftProblem = draft.kind === 'missing' ? 'Gmail did not accept your access' : draft.failure.kind === 'rate-limited' ? 'Gmail is rate-limiting requests' : 'Gmail is not answering';
   } catch (e) {
     deps.log.error('draft creation failed', { requestId: record.id, error: String(e) });
     draftProblem = 'Gmail answered with an error';
   }
-  return compensate(deps, record, event.id, draftProblem);
+  return compensate(deps, record, event.id, draftProblem, missingGmail);
 }
 
-async function compensate(deps: FlowDeps, record: ScheduleRecord, eventId: string, reason: string): Promise<BookingOutcome> {
+async function compensate(
+  deps: FlowDeps,
+  record: ScheduleRecord,
+  eventId: string,
+  reason: string,
+  missing: MissingGrant | undefined,
+): Promise<BookingOutcome> {
   let removed = false;
   try {
     const deleted = await withGrant(deps.grants, record.owner, 'calendar', (token) => deps.calendar.deleteEvent(token, eventId));
@@ -119,7 +127,7 @@ async function compensate(deps: FlowDeps, record: ScheduleRecord, eventId: strin
   const fresh = await deps.store.get(record.id);
   const now = deps.now();
   const retry = fresh && removed ? retryView(fresh, now) : undefined;
-  return { kind: 'draft-failed', title: record.request.title, reason, eventRemoved: removed, retry };
+  return { kind: 'draft-failed', requestId: record.id, title: record.request.title, reason, eventRemoved: removed, retry, missing };
 }
 
 function retryView(record: ScheduleRecord, now: number) {

@@ -36,7 +36,7 @@ export function slackDirectory(client: WebClient): Directory {
       const parsed = UserInfo.safeParse(raw);
       if (!parsed.success) throw new ServiceError({ service: 'slack', operation: 'users.info', problem: 'unknown', detail: 'unexpected response shape' });
       const u = parsed.data.user;
-      const name = u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || userId;
+      const name = u.profile?.real_name || u.real_name || u.profile?.display_name || u.name || userId;
       return { kind: 'person', id: u.id, name, email: u.profile?.email, zone: u.tz || 'UTC', isBot: u.is_bot ?? false, deleted: u.deleted ?? false };
     },
   };

@@ -1,9 +1,9 @@
-import type { Booked } from '../outcomes.js';
+import type { Booked, BookingOutcome } from '../outcomes.js';
+import { buildConnectPrompt } from './connect.js';
 import { ACTION, encodeRequest } from './actions.js';
 import { buildProposal } from './proposal.js';
 import { escapeText, formatSlot } from './text.js';
 import { button, context, section, type Reply } from './types.js';
-import type { ProposalView } from '../outcomes.js';
 
 export function buildConfirmation(b: Booked): Reply {
   return {
@@ -30,11 +30,13 @@ export function buildConfirmation(b: Booked): Reply {
   };
 }
 
-export function buildDraftFailed(title: string, reason: string, eventRemoved: boolean, retry?: ProposalView): Reply {
+export function buildDraftFailed(o: Extract<BookingOutcome, { kind: 'draft-failed' }>): Reply {
+  const { title, reason, eventRemoved, retry, missing } = o;
   const what = eventRemoved
     ? 'so I removed the calendar event again; nothing is left half-done.'
     : 'and I could not remove the calendar event either: please delete it from your calendar.';
   const head = section(`:x: I couldn’t create the Gmail draft for *${escapeText(title)}* (${escapeText(reason)}), ${what}`);
+  if (missing) return { text: `Couldn't create the draft for ${title}`, blocks: [head, ...buildConnectPrompt(o.requestId, [missing]).blocks] };
   if (!retry) return { text: `Couldn't create the draft for ${title}`, blocks: [head] };
   const again = buildProposal(retry);
   return { text: `Couldn't create the draft for ${title}`, blocks: [head, context('You can pick a time again:'), ...again.blocks.slice(1)] };

@@ -42,7 +42,7 @@ export function renderBooking(o: BookingOutcome): Rendered {
     case 'booked':
       return { reply: buildConfirmation(o.booking), placement: 'replace' };
     case 'draft-failed':
-      return { reply: buildDraftFailed(o.title, o.reason, o.eventRemoved, o.retry), placement: 'replace' };
+      return { reply: buildDraftFailed(o), placement: 'replace' };
     case 'needs-connection':
       return { reply: buildConnectPrompt(o.requestId, o.missing), placement: 'replace' };
     case 'failed':
