@@ -36,7 +36,7 @@ const intervalIn = (span: number, maxLength: number) =>
 
 function scenario(span: number) {
   return fc.record({
-    availability: fc.array(fc.array(intervalIn(span, 10 * 60 * MIN), { maxLength: 12 }), { minLength: 1, maxLength: 4 }),
+    availability: fc.array(fc.array(intervalIn(span, Math.max(10 * 60 * MIN, span / 4)), { maxLength: 12 }), { minLength: 1, maxLength: 4 }),
     busy: fc.array(intervalIn(span, 3 * 60 * MIN), { maxLength: 40 }),
     minutes: fc.integer({ min: 5, max: 480 }),
     now: fc.integer({ min: -DAY, max: span }).map((n) => W0 + n),
@@ -81,7 +81,7 @@ describe('findSlots properties', () => {
     const hours = fc.record({
       zone: fc.constantFrom(...zones),
       startMinute: fc.integer({ min: 0, max: 12 * 4 }).map((q) => q * 15),
-      length: fc.integer({ min: 1, max: 12 * 4 }).map((q) => q * 15),
+      length: fc.integer({ min: 4 * 4, max: 12 * 4 }).map((q) => q * 15),
       days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
     });
     fc.assert(

@@ -7,7 +7,7 @@ import { button, context, section, type Reply } from './types.js';
 
 export function buildConfirmation(b: Booked): Reply {
   return {
-    text: `Booked: ${b.title}, ${formatSlot(b.slot, b.zone)}`,
+    text: `Booked: ${escapeText(b.title)}, ${formatSlot(b.slot, b.zone)}`,
     blocks: [
       section(`:white_check_mark: *${escapeText(b.title)}* is booked for *${formatSlot(b.slot, b.zone)}*.`),
       section(`<${b.eventLink}|Open the calendar event>  ·  <${b.draftLink}|Open the email draft in Gmail>`),
@@ -36,13 +36,13 @@ export function buildDraftFailed(o: Extract<BookingOutcome, { kind: 'draft-faile
     ? 'so I removed the calendar event again; nothing is left half-done.'
     : 'and I could not remove the calendar event either: please delete it from your calendar.';
   const head = section(`:x: I couldn’t create the Gmail draft for *${escapeText(title)}* (${escapeText(reason)}), ${what}`);
-  if (missing) return { text: `Couldn't create the draft for ${title}`, blocks: [head, ...buildConnectPrompt(o.requestId, [missing]).blocks] };
-  if (!retry) return { text: `Couldn't create the draft for ${title}`, blocks: [head] };
+  if (missing) return { text: `Couldn't create the draft for ${escapeText(title)}`, blocks: [head, ...buildConnectPrompt(o.requestId, [missing]).blocks] };
+  if (!retry) return { text: `Couldn't create the draft for ${escapeText(title)}`, blocks: [head] };
   const again = buildProposal(retry);
-  return { text: `Couldn't create the draft for ${title}`, blocks: [head, context('You can pick a time again:'), ...again.blocks.slice(1)] };
+  return { text: `Couldn't create the draft for ${escapeText(title)}`, blocks: [head, context('You can pick a time again:'), ...again.blocks.slice(1)] };
 }
 
 export function buildMeetingCancelled(title: string, draftRemoved: boolean): Reply {
   const draft = draftRemoved ? ' and its email draft is deleted' : '; the email draft was already gone';
-  return { text: `Cancelled: ${title}`, blocks: [section(`:wastebasket: *${escapeText(title)}* is cancelled: the event is deleted (attendees are told)${draft}.`)] };
+  return { text: `Cancelled: ${escapeText(title)}`, blocks: [section(`:wastebasket: *${escapeText(title)}* is cancelled: the event is deleted (attendees are told)${draft}.`)] };
 }

@@ -22,12 +22,12 @@ export function buildProposal(v: ProposalView): Reply {
   const controls = [button('Cancel', ACTION.cancelProposal, { value: encodeRequest(v.requestId) })];
   if (v.hasMore) controls.unshift(button('More times', ACTION.moreTimes, { value: encodeRequest(v.requestId) }));
   blocks.push({ type: 'actions', elements: controls });
-  return { text: `Free times for ${v.title}`, blocks };
+  return { text: `Free times for ${title}`, blocks };
 }
 
 export function buildNoSlots(title: string, whenText: string, unseen: readonly string[]): Reply {
   return {
-    text: `No free time found for ${title}`,
+    text: `No free time found for ${escapeText(title)}`,
     blocks: [
       section(`I found no time when everyone is free and within working hours for *${escapeText(title)}*, ${escapeText(whenText)}. Try another day (\`next week\`) or a shorter meeting.`),
       ...unseenNote(unseen),

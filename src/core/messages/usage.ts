@@ -13,5 +13,5 @@ const HOW = [
 export function buildUsage(reason?: string): Reply {
   const blocks = reason === undefined ? [section(HOW)] : [section(`:warning: ${escapeText(reason)}`), section(HOW)];
   blocks.push(context('I look for free time in Google Calendar for you and everyone you mention, within each person’s working hours, then create the event and a Gmail draft for you to send.'));
-  return { text: reason ?? 'How to use /schedule', blocks };
+  return { text: reason === undefined ? 'How to use /schedule' : escapeText(reason), blocks };
 }
