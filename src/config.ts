@@ -9,9 +9,8 @@ const EnvSchema = z
   .object({
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z
-      .string()
-      .regex(/^xoxb-/, { message: 'expected a bot token starting with xoxb-' })
-      .optional(),
+      .string({ message: 'the bot token (xoxb-…)' })
+      .regex(/^xoxb-/, { message: 'expected a bot token starting with xoxb-' }),
     SLACK_APP_TOKEN: z
       .string()
       .regex(/^xapp-/, { message: 'expected an app-level token starting with xapp-' })
@@ -42,18 +41,6 @@ const EnvSchema = z
       .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
       .optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'required in HTTP mode (when SLACK_APP_TOKEN is not set): the Slack app signing secret',
-      });
-    }
-    if (!env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'required: the bot token (xoxb-…)' });
-    }
   });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -87,19 +74,24 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     Object.keys(EnvSchema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]),
   );
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
+  // Checked apart from the schema so that they are reported together with the schema's issues.
+  const crossChecks =
+    !present.SLACK_APP_TOKEN && !present.SLACK_SIGNING_SECRET
+      ? ['SLACK_SIGNING_SECRET: required in HTTP mode (when SLACK_APP_TOKEN is not set): the Slack app signing secret']
+      : [];
+  if (!parsed.success || crossChecks.length > 0) {
+    const problems = (parsed.error?.issues ?? []).map((issue) => {
       const name = issue.path.join('.') || '(environment)';
       const message = issue.code === 'invalid_type' && present[name] === undefined ? `required: ${issue.message}` : issue.message;
       return `${name}: ${message}`;
     });
-    throw new ConfigError(problems);
+    throw new ConfigError([...crossChecks, ...problems]);
   }
   const env = parsed.data;
   return {
     slack: {
       signingSecret: env.SLACK_SIGNING_SECRET,
-      botToken: env.SLACK_BOT_TOKEN as string,
+      botToken: env.SLACK_BOT_TOKEN,
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
     },

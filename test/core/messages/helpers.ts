@@ -1,0 +1,114 @@
+import { expect } from 'vitest';
+import type { Booked, MissingGrant, GrantProblem, ProposalView } from '../../../src/core/outcomes.js';
+import type { Block, Button, Reply } from '../../../src/core/messages/types.js';
+
+export const GRANT_PROBLEMS: readonly GrantProblem[] = [
+  'not-connected',
+  'pending-verification',
+  'expired',
+  'revoked',
+  'unauthorized',
+  'insufficient-scope',
+  'admin-blocked',
+];
+
+/** 2026-03-10 03:30Z, which is 09:00 in Kolkata. */
+export const SLOT_START = Date.UTC(2026, 2, 10, 3, 30);
+const MIN = 60_000;
+
+export function view(over: Partial<ProposalView> = {}): ProposalView {
+  return {
+    requestId: 'req-1',
+    title: 'Weekly sync',
+    minutes: 30,
+    zone: 'Asia/Kolkata',
+    whenText: 'the next 5 working days',
+    slots: [0, 1, 2].map((d) => ({ start: SLOT_START + d * 24 * 60 * MIN, end: SLOT_START + d * 24 * 60 * MIN + 30 * MIN })),
+    unseen: [],
+    hasMore: true,
+    ...over,
+  };
+}
+
+export function booked(over: Partial<Booked> = {}): Booked {
+  return {
+    requestId: 'req-1',
+    title: 'Weekly sync',
+    slot: { start: SLOT_START, end: SLOT_START + 30 * MIN },
+    zone: 'Asia/Kolkata',
+    eventLink: 'https://calendar.google.com/event?eid=abc',
+    draftLink: 'https://mail.google.com/mail/u/0/#drafts?compose=r123',
+    ...over,
+  };
+}
+
+export function grant(problem: GrantProblem, connector: MissingGrant['connector'] = 'calendar'): MissingGrant {
+  return {
+    connector,
+    problem,
+    ...(problem === 'admin-blocked' ? {} : { link: `https://auth.example.com/magic/${connector}/${problem}` }),
+    ...(problem === 'insufficient-scope' ? { scope: 'https://www.googleapis.com/auth/calendar.events' } : {}),
+  };
+}
+
+function walk(node: unknown, visit: (obj: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit);
+  } else if (node !== null && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    visit(obj);
+    for (const child of Object.values(obj)) walk(child, visit);
+  }
+}
+
+/** Every string shown to the user in the blocks: all `text` fields, at any depth. */
+export function texts(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  walk(blocks, (obj) => {
+    if (typeof obj.text === 'string') out.push(obj.text);
+  });
+  return out;
+}
+
+export const allText = (reply: Reply): string => texts(reply.blocks).join('\n');
+
+export function buttons(blocks: readonly Block[]): Button[] {
+  const out: Button[] = [];
+  walk(blocks, (obj) => {
+    if (obj.type === 'button') out.push(obj as unknown as Button);
+  });
+  return out;
+}
+
+export const buttonNamed = (reply: Reply, label: string): Button | undefined => buttons(reply.blocks).find((b) => b.text.text === label);
+
+/** Slack's Block Kit limits; a reply that breaks one is rejected outright. */
+export function expectWithinSlackLimits(reply: Reply): void {
+  expect(reply.text.length).toBeGreaterThan(0);
+  expect(reply.blocks.length).toBeGreaterThan(0);
+  expect(reply.blocks.length).toBeLessThanOrEqual(50);
+  for (const block of reply.blocks) {
+    if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
+    if (block.type === 'context') {
+      expect(block.elements.length).toBeLessThanOrEqual(10);
+      for (const el of block.elements) if ('text' in el && typeof el.text === 'string') expect(el.text.length).toBeLessThanOrEqual(2000);
+    }
+    if (block.type === 'actions') expect(block.elements.length).toBeLessThanOrEqual(25);
+    const ids = buttons([block]).map((b) => b.action_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const b of buttons([block])) {
+      expect(b.text.text.length).toBeGreaterThan(0);
+      expect(b.text.text.length).toBeLessThanOrEqual(75);
+      expect((b.action_id ?? '').length).toBeGreaterThan(0);
+      expect((b.action_id ?? '').length).toBeLessThanOrEqual(255);
+      expect((b.value ?? '').length).toBeLessThanOrEqual(2000);
+      expect((b.url ?? '').length).toBeLessThanOrEqual(3000);
+      if (b.confirm) {
+        expect(b.confirm.title?.text.length ?? 0).toBeLessThanOrEqual(100);
+        expect(b.confirm.text.text.length).toBeLessThanOrEqual(300);
+        expect(b.confirm.confirm?.text.length ?? 0).toBeLessThanOrEqual(30);
+        expect(b.confirm.deny?.text.length ?? 0).toBeLessThanOrEqual(30);
+      }
+    }
+  }
+}
