@@ -2,16 +2,23 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { googleCalendar } from './adapters/google/calendar.js';
 import { googleGmail } from './adapters/google/gmail.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './adapters/google/http.js';
+import { authVerifyRoute } from './adapters/http/auth-verify.js';
 import { scalekitGrants } from './adapters/scalekit/scalekit-grants.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
+import { deliverer } from './adapters/slack/deliver.js';
 import type { ListenerDeps } from './adapters/slack/listener-deps.js';
+import { onceEvents } from './adapters/slack/once-events.js';
 import { registerListeners } from './adapters/slack/register.js';
-import { memoryStore } from './adapters/store/memory-store.js';
+import { reportRecovered, resumePending, type ResumeDeps } from './adapters/slack/resume.js';
+import { openStore } from './adapters/store/open-store.js';
 import type { Config } from './config.js';
 import type { Logger } from './flows/ports.js';
+import { recoverBookings } from './flows/recover-bookings.js';
+import { Inflight } from './inflight.js';
 import { jsonLogger } from './log.js';
 
 export interface BotOverrides {
@@ -19,11 +26,14 @@ export interface BotOverrides {
   /** Where log lines go; stderr by default. */
   writeLog?: (line: string) => void;
   now?: () => number;
+  /** How long shutdown waits for work in flight. */
+  drainMs?: number;
 }
 
 export interface RunningBot {
   port: number;
   log: Logger;
+  /** Stops taking requests, lets work in flight finish (bounded), then closes the store. */
   stop(): Promise<void>;
 }
 
@@ -31,23 +41,36 @@ const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
 
 /** The composition root: every adapter is built here and nowhere else. */
 export async function startBot(config: Config, overrides: BotOverrides = {}): Promise<RunningBot> {
-  const secrets = [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.scalekit.clientSecret].filter(
+  const secrets = [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.scalekit.clientSecret, config.authStateSecret].filter(
     (s): s is string => s !== undefined,
   );
   const log = jsonLogger({ level: config.logLevel, secrets, ...(overrides.writeLog ? { write: overrides.writeLog } : {}) });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...overrides.retry };
   const now = overrides.now ?? Date.now;
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now });
+  const inflight = new Inflight();
   const deps: ListenerDeps = {
-    grants: scalekitGrants({ ...config.scalekit, connections: config.connections }),
+    grants: scalekitGrants({
+      ...config.scalekit,
+      connections: config.connections,
+      userVerifyUrl: `${config.publicUrl}/auth/verify`,
+      stateSecret: config.authStateSecret,
+      now,
+    }),
     calendar: googleCalendar(config.google.calendarApiUrl, retry),
     gmail: googleGmail(config.google.gmailApiUrl, retry),
-    store: memoryStore(now),
+    store,
     now,
     newId: () => randomBytes(12).toString('hex'),
     log,
+    bookingLeaseMs: config.bookingLeaseMs,
+    inflight,
   };
+  const webClient = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger: boltLogger(log, BOLT_LEVEL[config.logLevel]) });
+  const resume: ResumeDeps = { deps, clientFor: async () => webClient, deliver: deliverer({ clientFor: async () => webClient, now, log }) };
 
   let ready = false;
+  const verify = authVerifyRoute({ ...deps, stateSecret: config.authStateSecret, resume: (p) => inflight.track(resumePending(resume, p)) });
   const routes: CustomRoute[] = [
     {
       path: '/healthz',
@@ -57,33 +80,63 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
         res.end(JSON.stringify({ ok: ready }));
       },
     },
+    {
+      path: '/auth/verify',
+      method: ['GET'],
+      handler: (req, res) => {
+        inflight.track(verify(req, res)).catch((e: unknown) => {
+          log.error('auth verify failed', { error: e instanceof Error ? e.message : String(e) });
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+      },
+    },
   ];
   const logger = boltLogger(log, BOLT_LEVEL[config.logLevel]);
   const receiver: Receiver = config.slack.appToken
     ? new SocketModeReceiver({ appToken: config.slack.appToken, customRoutes: routes, installerOptions: { port: config.port }, logger })
-    : new HTTPReceiver({
-        signingSecret: config.slack.signingSecret ?? '',
-        endpoints: '/slack/events',
-        customRoutes: routes,
-        processBeforeResponse: false,
-        logger,
-      });
+    : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: '/slack/events', customRoutes: routes, processBeforeResponse: false, logger });
   const app = new App({ receiver, token: config.slack.botToken, logger, clientOptions: { slackApiUrl: config.slack.apiUrl } });
   app.error(async (error) => {
     log.error('unhandled error in a listener', { error: error.message, code: (error as { code?: string }).code });
   });
+  app.use(onceEvents(store, now, log));
   registerListeners(app, deps);
 
+  const recovery = startRecovery(resume, config.bookingLeaseMs);
   const started: unknown = await app.start(config.port);
   const port = config.slack.appToken ? config.port : ((started as Server).address() as AddressInfo).port;
   ready = true;
-  log.info('bot started', { port, mode: config.slack.appToken ? 'socket' : 'http' });
+  log.info('bot started', { port, mode: config.slack.appToken ? 'socket' : 'http', store: config.databaseUrl ? 'postgres' : 'embedded' });
   return {
     port,
     log,
     async stop() {
       ready = false;
+      recovery.stop();
       await app.stop();
+      const drained = await inflight.drain(overrides.drainMs ?? 15_000);
+      if (!drained) log.warn('stopped with work still in flight', { running: inflight.size });
+      await store.close();
     },
   };
+}
+
+/** Finishes bookings whose process died, now and then every half lease (one sweep at a time). */
+function startRecovery(r: ResumeDeps, leaseMs: number): { stop(): void } {
+  let running: Promise<void> | undefined;
+  const sweep = () => {
+    if (running) return;
+    running = r.deps.inflight
+      .track(recoverBookings(r.deps).then(async (done) => {
+        for (const d of done) await reportRecovered(r, d).catch((e: unknown) => r.deps.log.warn('could not report a recovered booking', { error: String(e) }));
+      }))
+      .catch((e: unknown) => r.deps.log.error('booking recovery failed', { error: String(e) }))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  sweep();
+  const timer = setInterval(sweep, Math.max(500, Math.floor(leaseMs / 2)));
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

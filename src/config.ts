@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 const url = (what: string) =>
@@ -40,6 +41,13 @@ const EnvSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
       .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    AUTH_STATE_SECRET: z.string().min(32, { message: 'expected at least 32 characters of random text' }).optional(),
+    BOOKING_LEASE_MS: z.coerce
+      .number({ message: 'expected a number of milliseconds' })
+      .int({ message: 'expected a whole number of milliseconds' })
+      .min(500, { message: 'expected at least 500 ms' })
+      .default(60_000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   });
 
@@ -58,6 +66,10 @@ export interface Config {
   connections: { calendar: string; gmail: string };
   google: { calendarApiUrl: string; gmailApiUrl: string };
   databaseUrl: string | undefined;
+  dataDir: string;
+  /** Signs the state carried through Google's consent screen and back to /auth/verify. */
+  authStateSecret: string;
+  bookingLeaseMs: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -105,6 +117,10 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     connections: { calendar: env.SCALEKIT_CALENDAR_CONNECTION, gmail: env.SCALEKIT_GMAIL_CONNECTION },
     google: { calendarApiUrl: env.GOOGLE_CALENDAR_API_URL, gmailApiUrl: env.GMAIL_API_URL },
     databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    // Every instance derives the same key from the shared Scalekit secret unless one is given.
+    authStateSecret: env.AUTH_STATE_SECRET ?? createHmac('sha256', env.SCALEKIT_CLIENT_SECRET).update('slack-scheduler/auth-state').digest('hex'),
+    bookingLeaseMs: env.BOOKING_LEASE_MS,
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -18,7 +18,8 @@ export function parseDuration(token: string): DurationParse {
   for (const [pattern, toMinutes] of FORMS) {
     const match = token.trim().match(pattern);
     if (!match) continue;
-    const minutes = toMinutes(match);
+    // 4.1 × 60 is 245.99999999999997 in floating point: round away what binary fractions add.
+    const minutes = Math.round(toMinutes(match) * 1e6) / 1e6;
     if (!Number.isFinite(minutes) || !Number.isInteger(minutes)) return { kind: 'not-a-duration' };
     if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) return { kind: 'out-of-range', minutes };
     return { kind: 'ok', minutes };

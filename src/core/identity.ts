@@ -9,3 +9,7 @@ export interface SlackUserRef {
 export function scalekitIdentifier(user: SlackUserRef): string {
   return `slack:${user.enterpriseId ?? user.teamId}:${user.userId}`;
 }
+
+export function sameUser(a: SlackUserRef, b: SlackUserRef): boolean {
+  return a.userId === b.userId && (a.enterpriseId ?? a.teamId) === (b.enterpriseId ?? b.teamId);
+}

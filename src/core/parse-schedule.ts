@@ -7,7 +7,8 @@ export const MAX_TITLE_LENGTH = 200;
 export interface ScheduleRequest {
   mentions: string[];
   emails: string[];
-  minutes: number;
+  /** Absent when the user gave none: their default duration applies. */
+  minutes?: number | undefined;
   title: string;
   when: When;
 }
@@ -23,6 +24,9 @@ const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 const SPECIAL_MENTION = /^<!(channel|here|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>$/;
 const ANY_MARKUP = /<[@#!][^>]*>/;
 
+/** Echoes a word back without letting a pasted novel blow Slack's message limits. */
+const quote = (word: string) => (word.length > 40 ? `${word.slice(0, 40)}…` : word);
+
 type Attendee = { kind: 'mention'; id: string } | { kind: 'email'; email: string };
 
 function attendeeOf(token: string): Attendee | undefined {
@@ -34,7 +38,7 @@ function attendeeOf(token: string): Attendee | undefined {
   return undefined;
 }
 
-/** Parses the text after `/schedule`: `<attendees…> <duration> <title…> [when]`. */
+/** Parses the text after `/schedule`: `<attendees…> [duration] <title…> [when]`. */
 export function parseSchedule(text: string): ScheduleParse {
   const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
   if (words.length === 0 || (words.length === 1 && /^(help|\?|-h|--help)$/i.test(words[0] ?? ''))) {
@@ -62,7 +66,7 @@ export function parseSchedule(text: string): ScheduleParse {
     if (minutes !== undefined) break;
     const duration = parseDuration(word);
     if (duration.kind === 'out-of-range') {
-      return { kind: 'invalid', reason: `A meeting must last from ${MIN_MINUTES} minutes to ${MAX_MINUTES / 60} hours; “${word}” is ${duration.minutes} minutes.` };
+      return { kind: 'invalid', reason: `A meeting must last from ${MIN_MINUTES} minutes to ${MAX_MINUTES / 60} hours; “${quote(word)}” is ${duration.minutes} minutes.` };
     }
     if (duration.kind === 'not-a-duration') break;
     minutes = duration.minutes;
@@ -74,14 +78,10 @@ export function parseSchedule(text: string): ScheduleParse {
   if (mentions.length + emails.length > MAX_ATTENDEES) {
     return { kind: 'invalid', reason: `I can invite at most ${MAX_ATTENDEES} people at once.` };
   }
-  if (minutes === undefined) {
-    const got = words[i];
-    return {
-      kind: 'invalid',
-      reason: got === undefined
-        ? 'Add how long the meeting lasts after the attendees, like 30m or 1h.'
-        : `Expected how long the meeting lasts (like 30m, 45min, 1h or 1h30m) after the attendees, but got “${got}”.`,
-    };
+  const next = words[i];
+  // A number where the duration goes is a duration gone wrong (`30`, `3O`, `2hrs30`), not a title.
+  if (minutes === undefined && next !== undefined && /^\d+(?:[.,]\d+)?(?:[a-z]+\d*)?$/i.test(next)) {
+    return { kind: 'invalid', reason: `Expected how long the meeting lasts (like 30m, 45min, 1h or 1h30m) after the attendees, but got “${quote(next)}”.` };
   }
 
   const rest = words.slice(i);
@@ -89,7 +89,7 @@ export function parseSchedule(text: string): ScheduleParse {
   const titleWords = found ? rest.slice(0, rest.length - found.used) : rest;
   const title = titleWords.join(' ');
   if (title.length === 0) {
-    return { kind: 'invalid', reason: 'Add a title after the duration, like `/schedule @alice 30m Weekly sync`.' };
+    return { kind: 'invalid', reason: 'Add a title after the people and the duration, like `/schedule @alice 30m Weekly sync`.' };
   }
   if (ANY_MARKUP.test(title)) {
     return { kind: 'invalid', reason: 'Put everyone you invite before the duration; the title cannot contain mentions or channels.' };

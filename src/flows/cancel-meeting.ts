@@ -12,8 +12,8 @@ export async function cancelMeeting(deps: FlowDeps, user: SlackUserRef, requestI
   const { eventId, draftId } = record.booking;
 
   const [event, draft] = await Promise.all([
-    withGrant(deps.grants, user, 'calendar', (token) => deps.calendar.deleteEvent(token, eventId)),
-    withGrant(deps.grants, user, 'gmail', (token) => deps.gmail.deleteDraft(token, draftId)),
+    withGrant(deps.grants, { user }, 'calendar', (token) => deps.calendar.deleteEvent(token, eventId)),
+    withGrant(deps.grants, { user }, 'gmail', (token) => deps.gmail.deleteDraft(token, draftId)),
   ]);
   if (event.kind === 'missing') return { kind: 'needs-connection', requestId, missing: [event.missing] };
   if (event.kind === 'failed') return { kind: 'failed', failure: event.failure };

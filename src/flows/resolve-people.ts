@@ -1,5 +1,6 @@
 import type { ScheduleRequest } from '../core/parse-schedule.js';
 import type { Attendee, Organizer } from '../core/people.js';
+import type { Preferences } from '../core/preferences.js';
 import type { Directory, DirectoryEntry } from './ports.js';
 
 export type People =
@@ -14,23 +15,34 @@ function problemWith(entry: DirectoryEntry): string | undefined {
   return undefined;
 }
 
-/** Looks everyone up in Slack at once and reports every problem together. */
-export async function resolvePeople(directory: Directory, organizerId: string, request: ScheduleRequest): Promise<People> {
-  const mentioned = request.mentions.filter((id) => id !== organizerId);
-  const [me, ...others] = await Promise.all([organizerId, ...mentioned].map((id) => directory.person(id)));
+/**
+ * Looks everyone up in Slack (and their own preferences) at once and reports every problem
+ * together. A preference's zone overrides the Slack profile's.
+ */
+export async function resolvePeople(
+  directory: Directory,
+  prefsOf: (userId: string) => Promise<Preferences | undefined>,
+  organizerId: string,
+  request: ScheduleRequest,
+): Promise<People> {
+  const ids = [organizerId, ...request.mentions.filter((id) => id !== organizerId)];
+  const [entries, prefs] = await Promise.all([Promise.all(ids.map((id) => directory.person(id))), Promise.all(ids.map(prefsOf))]);
+  const [me, ...others] = entries;
   if (!me || me.kind === 'not-found') return { kind: 'problem', reason: 'I couldn’t look you up in Slack. Please try again.' };
 
   const problems = others.map(problemWith).filter((p): p is string => p !== undefined);
   if (problems.length > 0) return { kind: 'problem', reason: problems.join(' ') };
 
-  const organizer: Organizer = { slackId: me.id, name: me.name, zone: me.zone, email: me.email };
+  const myPrefs = prefs[0];
+  const organizer: Organizer = { slackId: me.id, name: me.name, zone: myPrefs?.zone ?? me.zone, email: me.email, prefs: myPrefs };
   const attendees: Attendee[] = [];
   const seen = new Set(me.email ? [me.email.toLowerCase()] : []);
-  for (const p of others) {
-    if (p.kind !== 'person' || !p.email || seen.has(p.email.toLowerCase())) continue;
+  others.forEach((p, i) => {
+    if (p.kind !== 'person' || !p.email || seen.has(p.email.toLowerCase())) return;
     seen.add(p.email.toLowerCase());
-    attendees.push({ email: p.email, name: p.name, slackId: p.id, zone: p.zone });
-  }
+    const theirs = prefs[i + 1];
+    attendees.push({ email: p.email, name: p.name, slackId: p.id, zone: theirs?.zone ?? p.zone, prefs: theirs });
+  });
   for (const email of request.emails) {
     if (seen.has(email)) continue;
     seen.add(email);

@@ -18,15 +18,21 @@ export async function lookupToken(grants: Grants, user: SlackUserRef, connector:
   }
 }
 
+/** Whose grant, and which waiting request the user returns to after fixing it. */
+export interface GrantScope {
+  user: SlackUserRef;
+  resumeId?: string | undefined;
+}
+
 export async function missingGrant(
   grants: Grants,
-  user: SlackUserRef,
+  who: GrantScope,
   connector: Connector,
   problem: GrantProblem,
   scope?: string,
 ): Promise<MissingGrant> {
   if (problem === 'admin-blocked') return { connector, problem };
-  return { connector, problem, scope, link: await grants.link(user, connector) };
+  return { connector, problem, scope, link: await grants.link(who.user, connector, who.resumeId) };
 }
 
 const isFailure = (x: TokenLookup | ServiceFailure): x is ServiceFailure =>
@@ -39,29 +45,29 @@ const isFailure = (x: TokenLookup | ServiceFailure): x is ServiceFailure =>
  */
 export async function withGrant<T>(
   grants: Grants,
-  user: SlackUserRef,
+  who: GrantScope,
   connector: Connector,
   call: (token: string) => Promise<T>,
   prefetched?: TokenLookup,
 ): Promise<GrantResult<T>> {
   let refetched = false;
-  let lookup: TokenLookup | ServiceFailure = prefetched ?? (await lookupToken(grants, user, connector));
+  let lookup: TokenLookup | ServiceFailure = prefetched ?? (await lookupToken(grants, who.user, connector));
   for (;;) {
     if (isFailure(lookup)) return { kind: 'failed', failure: lookup };
-    if (lookup.kind === 'missing') return { kind: 'missing', missing: await missingGrant(grants, user, connector, lookup.problem) };
+    if (lookup.kind === 'missing') return { kind: 'missing', missing: await missingGrant(grants, who, connector, lookup.problem) };
     try {
       return { kind: 'ok', value: await call(lookup.token) };
     } catch (e) {
       if (!(e instanceof ServiceError)) throw e;
       switch (e.problem) {
         case 'unauthorized':
-          if (refetched) return { kind: 'missing', missing: await missingGrant(grants, user, connector, 'unauthorized') };
+          if (refetched) return { kind: 'missing', missing: await missingGrant(grants, who, connector, 'unauthorized') };
           refetched = true;
-          lookup = await lookupToken(grants, user, connector);
+          lookup = await lookupToken(grants, who.user, connector);
           continue;
         case 'insufficient-scope':
         case 'admin-blocked':
-          return { kind: 'missing', missing: await missingGrant(grants, user, connector, e.problem, e.scope) };
+          return { kind: 'missing', missing: await missingGrant(grants, who, connector, e.problem, e.scope) };
         case 'rate-limited':
           return { kind: 'failed', failure: { kind: 'rate-limited', connector, retryAfterSeconds: e.retryAfterSeconds } };
         case 'unavailable':

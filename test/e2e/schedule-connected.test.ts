@@ -90,8 +90,8 @@ describe('a connected user schedules from Slack', () => {
   it('answers help and bad input with usage in the ack, and does nothing else', async () => {
     const help = await schedule(h, organizer, 'help');
     expect(JSON.stringify(help.ack)).toContain('/schedule @alice');
-    const bad = await schedule(h, organizer, `${mention(alice)} soon Sync`);
-    expect(JSON.stringify(bad.ack)).toContain('but got “soon”');
+    const bad = await schedule(h, organizer, `${mention(alice)} 3O Sync`);
+    expect(JSON.stringify(bad.ack)).toContain('but got “3O”');
     expect(h.scalekit.calls).toHaveLength(0);
     expect(h.google.requests).toHaveLength(0);
     expect(h.slack.responses).toHaveLength(0);

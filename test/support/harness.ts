@@ -5,6 +5,8 @@ import { FakeScalekit } from '../fakes/scalekit/server.js';
 import { SlackClientSim } from '../fakes/slack/signed-client.js';
 import { FakeSlack, type FakeSlackUser } from '../fakes/slack/web-api.js';
 import { TokenRegistry } from '../fakes/token-registry.js';
+import { freshDatabase, type TestDatabase } from './database.js';
+import { freePort } from './free-port.js';
 
 export const TEAM = 'T0TEAM';
 export const SIGNING_SECRET = 'test-signing-secret-7c1f';
@@ -25,6 +27,9 @@ export const mention = (u: FakeSlackUser) => `<@${u.id}|${u.name}>`;
 
 export interface Harness {
   registry: TokenRegistry;
+  /** The environment the bot was started with, to start more instances of it. */
+  env: Record<string, string>;
+  database: TestDatabase;
   scalekit: FakeScalekit;
   google: FakeGoogle;
   slack: FakeSlack;
@@ -49,25 +54,31 @@ export async function startHarness(overrides: BotOverrides = {}): Promise<Harnes
   for (const u of users) if ('email' in u) google.addCalendar(u.email);
 
   const logs: string[] = [];
-  const config = loadConfig({
+  const database = await freshDatabase();
+  const port = await freePort();
+  const env: Record<string, string> = {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: database.url,
     SCALEKIT_ENV_URL: scalekit.url,
     SCALEKIT_CLIENT_ID: scalekit.clientId,
     SCALEKIT_CLIENT_SECRET: scalekit.clientSecret,
     GOOGLE_CALENDAR_API_URL: `${google.url}/calendar/v3`,
     GMAIL_API_URL: `${google.url}/gmail/v1`,
     LOG_LEVEL: 'debug',
-  });
-  const bot = await startBot(config, {
+  };
+  const bot = await startBot(loadConfig(env), {
     writeLog: (line) => logs.push(line),
     retry: { baseMs: 5, maxMs: 20, maxRetryAfterMs: 2_000 },
     ...overrides,
   });
   const sim = new SlackClientSim({ botUrl: `http://127.0.0.1:${bot.port}`, signingSecret: SIGNING_SECRET, slack, teamId: TEAM });
   return {
+    env,
+    database,
     registry,
     scalekit,
     google,
@@ -81,6 +92,7 @@ export async function startHarness(overrides: BotOverrides = {}): Promise<Harnes
     async stop() {
       await bot.stop();
       await Promise.all([scalekit.stop(), google.stop(), slack.stop()]);
+      await database.drop();
     },
   };
 }

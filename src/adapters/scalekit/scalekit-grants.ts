@@ -1,5 +1,6 @@
 import { ScalekitClient, ScalekitNotFoundException } from '@scalekit-sdk/node';
 import { ConnectorStatus } from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/connected_accounts/connected_accounts_pb.js';
+import { signState } from '../../core/auth-state.js';
 import { scalekitIdentifier, type SlackUserRef } from '../../core/identity.js';
 import type { Connector, GrantProblem } from '../../core/outcomes.js';
 import type { Grants, TokenLookup } from '../../flows/ports.js';
@@ -11,6 +12,10 @@ export interface ScalekitSettings {
   clientSecret: string;
   /** Scalekit connection name per connector, e.g. googlecalendar and gmail. */
   connections: Record<Connector, string>;
+  /** Where Scalekit sends the user back after consent: `${PUBLIC_URL}/auth/verify`. */
+  userVerifyUrl: string;
+  stateSecret: string;
+  now: () => number;
   timeoutMs?: number;
 }
 
@@ -30,13 +35,12 @@ export function scalekitGrants(settings: ScalekitSettings): Grants {
   const accounts = client.connectedAccounts;
   const wrap = (operation: string, e: unknown): ServiceError =>
     new ServiceError({ service: 'scalekit', operation, problem: 'unavailable', detail: e instanceof Error ? e.name : undefined }, { cause: e });
+  const target = (user: SlackUserRef, connector: Connector) => ({ connector: settings.connections[connector], identifier: scalekitIdentifier(user) });
 
   return {
-    async token(user: SlackUserRef, connector: Connector): Promise<TokenLookup> {
-      const identifier = scalekitIdentifier(user);
+    async token(user, connector): Promise<TokenLookup> {
       try {
-        const res = await accounts.getConnectedAccountByIdentifier({ connector: settings.connections[connector], identifier });
-        const account = res.connectedAccount;
+        const account = (await accounts.getConnectedAccountByIdentifier(target(user, connector))).connectedAccount;
         if (!account) return { kind: 'missing', problem: 'not-connected' };
         if (account.status !== ConnectorStatus.ACTIVE) {
           return { kind: 'missing', problem: PROBLEM_BY_STATUS[account.status] ?? 'not-connected' };
@@ -50,18 +54,39 @@ export function scalekitGrants(settings: ScalekitSettings): Grants {
       }
     },
 
-    async link(user: SlackUserRef, connector: Connector): Promise<string> {
-      const params = { connector: settings.connections[connector], identifier: scalekitIdentifier(user) };
+    async link(user, connector, resumeId) {
+      const params = {
+        ...target(user, connector),
+        userVerifyUrl: settings.userVerifyUrl,
+        state: signState(settings.stateSecret, { t: user.teamId, e: user.enterpriseId, u: user.userId, p: resumeId ?? '-', c: connector }, settings.now()),
+      };
       try {
         try {
           return (await accounts.getMagicLinkForConnectedAccount(params)).link;
         } catch (e) {
           if (!(e instanceof ScalekitNotFoundException)) throw e;
-          await accounts.getOrCreateConnectedAccount(params);
+          await accounts.getOrCreateConnectedAccount(target(user, connector));
           return (await accounts.getMagicLinkForConnectedAccount(params)).link;
         }
       } catch (e) {
         throw wrap('getMagicLinkForConnectedAccount', e);
+      }
+    },
+
+    async verify(authRequestId, user) {
+      try {
+        await accounts.verifyConnectedAccountUser({ authRequestId, identifier: scalekitIdentifier(user) });
+      } catch (e) {
+        throw new ServiceError({ service: 'scalekit', operation: 'verifyConnectedAccountUser', problem: e instanceof ScalekitNotFoundException ? 'not-found' : 'invalid', detail: e instanceof Error ? e.name : undefined }, { cause: e });
+      }
+    },
+
+    async disconnect(user, connector) {
+      try {
+        await accounts.deleteConnectedAccount(target(user, connector));
+      } catch (e) {
+        if (e instanceof ScalekitNotFoundException) return;
+        throw wrap('deleteConnectedAccount', e);
       }
     },
   };

@@ -3,6 +3,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { SlackUserRef } from '../../core/identity.js';
 import { buildInternalError } from '../../core/messages/notices.js';
 import type { Logger } from '../../flows/ports.js';
+import type { Inflight } from '../../inflight.js';
 import { isServiceError } from '../../flows/service-error.js';
 
 function describe(e: unknown): Record<string, unknown> {
@@ -13,14 +14,14 @@ function describe(e: unknown): Record<string, unknown> {
 
 /**
  * The one error wrapper every listener's work runs in: the log gets the context (never a token),
- * the user gets a message with a reference they can quote.
+ * the user gets a message with a reference they can quote, and shutdown waits for the work.
  */
 export async function guarded(
-  ctx: { listener: string; user?: SlackUserRef | undefined; log: Logger; respond?: RespondFn | undefined },
+  ctx: { listener: string; user?: SlackUserRef | undefined; log: Logger; respond?: RespondFn | undefined; inflight?: Inflight },
   work: () => Promise<void>,
 ): Promise<void> {
   try {
-    await work();
+    await (ctx.inflight ? ctx.inflight.track(work()) : work());
   } catch (e) {
     const reference = randomBytes(4).toString('hex');
     ctx.log.error('listener failed', { listener: ctx.listener, team: ctx.user?.teamId, user: ctx.user?.userId, reference, ...describe(e) });

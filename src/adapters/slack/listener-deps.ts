@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { FlowDeps, Logger } from '../../flows/ports.js';
+import type { Inflight } from '../../inflight.js';
+import type { BookingDeps, FlowDeps, Logger } from '../../flows/ports.js';
 import { slackDirectory } from './directory.js';
 
 /** Everything a listener needs but the per-workspace Slack client, which comes with each request. */
-export type ListenerDeps = Omit<FlowDeps, 'directory'>;
+export type ListenerDeps = BookingDeps & { inflight: Inflight };
 
 export function flowDeps(deps: ListenerDeps, client: WebClient): FlowDeps {
   return { ...deps, directory: slackDirectory(client) };

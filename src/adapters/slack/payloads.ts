@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SlackUserRef } from '../../core/identity.js';
+import type { Interaction } from '../../flows/pending-requests.js';
 
 /** The fields of Slack's payloads the bot relies on, checked once at the edge. */
 export const CommandPayload = z.object({
@@ -18,6 +19,8 @@ export const ActionPayload = z.object({
   enterprise: z.object({ id: z.string().min(1) }).nullish(),
   is_enterprise_install: z.boolean().optional(),
   response_url: z.url().optional(),
+  channel: z.object({ id: z.string() }).nullish(),
+  container: z.object({ channel_id: z.string().optional() }).loose().nullish(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
 });
 
@@ -26,6 +29,10 @@ export type ActionFields = z.infer<typeof ActionPayload>;
 
 export function userOfCommand(c: CommandFields): SlackUserRef {
   return { teamId: c.team_id, userId: c.user_id, enterpriseId: c.is_enterprise_install === 'true' ? c.enterprise_id : undefined };
+}
+
+export function interactionOf(a: ActionFields): Interaction {
+  return { channelId: a.channel?.id ?? a.container?.channel_id ?? '', responseUrl: a.response_url };
 }
 
 export function userOfAction(a: ActionFields): SlackUserRef | undefined {

@@ -2,10 +2,11 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { SlackUserRef } from '../../../core/identity.js';
 import { buildGone } from '../../../core/messages/notices.js';
 import type { Rendered } from '../../../core/messages/render.js';
+import type { Interaction } from '../../../flows/pending-requests.js';
 import type { FlowDeps } from '../../../flows/ports.js';
 import { guarded } from '../guard.js';
 import { flowDeps, type ListenerDeps } from '../listener-deps.js';
-import { ActionPayload, userOfAction } from '../payloads.js';
+import { ActionPayload, interactionOf, userOfAction } from '../payloads.js';
 import { sendReply } from '../reply.js';
 
 /**
@@ -15,20 +16,20 @@ import { sendReply } from '../reply.js';
 export function buttonListener<V>(
   listener: string,
   decode: (value: string | undefined) => V | undefined,
-  work: (deps: FlowDeps, user: SlackUserRef, value: V) => Promise<Rendered>,
+  work: (deps: FlowDeps, user: SlackUserRef, value: V, at: Interaction) => Promise<Rendered>,
 ) {
   return (deps: ListenerDeps) =>
     async ({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
       await ack();
       const payload = ActionPayload.safeParse(body);
       const user = payload.success ? userOfAction(payload.data) : undefined;
-      await guarded({ listener, user, log: deps.log, respond }, async () => {
+      await guarded({ listener, user, log: deps.log, respond, inflight: deps.inflight }, async () => {
         const value = payload.success ? decode(payload.data.actions[0]?.value) : undefined;
-        if (!user || value === undefined) {
+        if (!payload.success || !user || value === undefined) {
           await sendReply(respond, { reply: buildGone(), placement: 'beside' });
           return;
         }
-        await sendReply(respond, await work(flowDeps(deps, client), user, value));
+        await sendReply(respond, await work(flowDeps(deps, client), user, value, interactionOf(payload.data)));
       });
     };
 }

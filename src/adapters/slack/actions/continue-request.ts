@@ -3,6 +3,6 @@ import { renderProposal } from '../../../core/messages/render.js';
 import { continueRequest as continueFlow } from '../../../flows/propose-slots.js';
 import { buttonListener } from './button-listener.js';
 
-export const continueRequest = buttonListener('action:continue', decodeRequest, async (deps, user, v) =>
-  renderProposal(await continueFlow(deps, user, v.r)),
+export const continueRequest = buttonListener('action:continue', decodeRequest, async (deps, user, v, at) =>
+  renderProposal(await continueFlow(deps, user, v.r, at)),
 );

@@ -3,6 +3,6 @@ import { renderBooking } from '../../../core/messages/render.js';
 import { bookSlot } from '../../../flows/book-slot.js';
 import { buttonListener } from './button-listener.js';
 
-export const pickSlot = buttonListener('action:pick_slot', decodeSlot, async (deps, user, v) =>
-  renderBooking(await bookSlot(deps, user, v.r, v.s)),
+export const pickSlot = buttonListener('action:pick_slot', decodeSlot, async (deps, user, v, at) =>
+  renderBooking(await bookSlot(deps, user, v.r, v.s, at)),
 );

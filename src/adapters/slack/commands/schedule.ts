@@ -25,7 +25,7 @@ export const scheduleCommand =
     }
     await ack({ response_type: 'ephemeral', ...buildWorking(parsed.request.title) });
     const user = userOfCommand(payload.data);
-    await guarded({ listener: 'command:/schedule', user, log: deps.log, respond }, async () => {
+    await guarded({ listener: 'command:/schedule', user, log: deps.log, respond, inflight: deps.inflight }, async () => {
       const outcome = await proposeSlots(flowDeps(deps, client), {
         owner: user,
         channelId: payload.data.channel_id,

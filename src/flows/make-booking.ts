@@ -1,0 +1,107 @@
+import { buildDraftRaw, gmailDraftLink } from '../core/draft-email.js';
+import { eventIdFor } from '../core/event-id.js';
+import type { Interval } from '../core/intervals.js';
+import type { Booked, BookingOutcome, MissingGrant, ServiceFailure } from '../core/outcomes.js';
+import { spreadOverDays } from '../core/pick-proposals.js';
+import { keepPending, type Interaction } from './pending-requests.js';
+import type { BookingDeps, CreatedEvent, TokenLookup } from './ports.js';
+import { withStep, type ScheduleRecord } from './schedule-record.js';
+import { viewOf } from './schedule-view.js';
+import { lookupToken, missingGrant, withGrant, type GrantScope } from './with-grant.js';
+
+/** Event first (its id derived from the request, so a retry lands on the same event), then the draft. */
+export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slot: Interval, at: Interaction): Promise<BookingOutcome> {
+  const who: GrantScope = { user: record.owner, resumeId: record.id };
+  const [calendarToken, gmailToken] = await Promise.all([lookupToken(deps.grants, who.user, 'calendar'), lookupToken(deps.grants, who.user, 'gmail')]);
+  const failure = [calendarToken, gmailToken].find((t): t is ServiceFailure => t.kind !== 'token' && t.kind !== 'missing');
+  if (failure) return { kind: 'failed', failure };
+  const missing: MissingGrant[] = await Promise.all(
+    ([['calendar', calendarToken], ['gmail', gmailToken]] as const).flatMap(([c, t]) => (t.kind === 'missing' ? [missingGrant(deps.grants, who, c, t.problem)] : [])),
+  );
+  if (missing.length > 0) return needsConnection(deps, record, at, missing);
+
+  const organizer = record.organizer;
+  if (!organizer) return { kind: 'gone' };
+  const created = await withGrant(
+    deps.grants,
+    who,
+    'calendar',
+    (token) =>
+      deps.calendar.insertEvent(token, {
+        id: eventIdFor(record.id, record.generation, slot.start),
+        title: record.request.title,
+        description: 'Scheduled from Slack.',
+        slot,
+        zone: organizer.zone,
+        attendees: record.attendees.map((a) => a.email),
+      }),
+    calendarToken as TokenLookup,
+  );
+  if (created.kind === 'missing') return needsConnection(deps, record, at, [created.missing]);
+  if (created.kind === 'failed') return { kind: 'failed', failure: created.failure };
+  const event = created.value;
+  await deps.store.update(record.id, (r) => ({
+    next: r.booking.state === 'booking' ? withStep({ ...r, booking: { ...r.booking, eventId: event.id, eventLink: event.htmlLink } }, 'event-created', deps.now(), event.id) : r,
+    result: undefined,
+  }));
+  return draftAndConfirm(deps, record, slot, event, gmailToken as TokenLookup);
+}
+
+async function needsConnection(deps: BookingDeps, record: ScheduleRecord, at: Interaction, missing: MissingGrant[]): Promise<BookingOutcome> {
+  await keepPending(deps, { id: record.id, kind: 'schedule', owner: record.owner, at, waitingFor: missing.map((m) => m.connector), payload: record.id });
+  return { kind: 'needs-connection', requestId: record.id, missing };
+}
+
+/** The second half of a booking; also what start-up recovery runs for an event left without its draft. */
+export async function draftAndConfirm(deps: BookingDeps, record: ScheduleRecord, slot: Interval, event: CreatedEvent, gmailToken?: TokenLookup): Promise<BookingOutcome> {
+  const organizer = record.organizer;
+  const raw = buildDraftRaw({
+    to: record.attendees.map((a) => a.email),
+    title: record.request.title,
+    slot,
+    zone: organizer?.zone ?? 'UTC',
+    eventLink: event.htmlLink,
+    organizerName: organizer?.name ?? '',
+  });
+  let reason: string;
+  let missingGmail: MissingGrant | undefined;
+  try {
+    const draft = await withGrant(deps.grants, { user: record.owner, resumeId: record.id }, 'gmail', (token) => deps.gmail.createDraft(token, raw), gmailToken);
+    if (draft.kind === 'ok') {
+      const booked = { state: 'booked' as const, slot, eventId: event.id, eventLink: event.htmlLink, draftId: draft.value.draftId, draftLink: gmailDraftLink(draft.value.messageId) };
+      const at = deps.now();
+      await deps.store.update(record.id, (r) => ({ next: withStep(withStep({ ...r, booking: booked }, 'draft-created', at), 'confirmed', at), result: undefined }));
+      return { kind: 'booked', booking: bookedView(record, booked) };
+    }
+    if (draft.kind === 'missing') missingGmail = draft.missing;
+    reason = draft.kind === 'missing' ? 'Gmail did not accept your access' : draft.failure.kind === 'rate-limited' ? 'Gmail is rate-limiting requests' : 'Gmail is not answering';
+  } catch (e) {
+    deps.log.error('draft creation failed', { requestId: record.id, error: String(e) });
+    reason = 'Gmail answered with an error';
+  }
+  return compensate(deps, record, event.id, reason, missingGmail);
+}
+
+/** Takes the event away again, so that no meeting exists without its follow-up. */
+export async function compensate(deps: BookingDeps, record: ScheduleRecord, eventId: string, reason: string, missing?: MissingGrant): Promise<BookingOutcome> {
+  let removed = false;
+  try {
+    removed = (await withGrant(deps.grants, { user: record.owner }, 'calendar', (token) => deps.calendar.deleteEvent(token, eventId))).kind === 'ok';
+  } catch (e) {
+    deps.log.error('could not remove the event after a failed draft', { requestId: record.id, eventId, error: String(e) });
+  }
+  if (!removed) deps.log.error('orphaned calendar event left after a failed draft', { requestId: record.id, eventId });
+  await deps.store.update(record.id, (r) => ({
+    next: withStep({ ...r, generation: r.generation + 1, booking: { state: 'open' } }, 'compensated', deps.now(), eventId),
+    result: undefined,
+  }));
+  const fresh = await deps.store.get(record.id);
+  const now = deps.now();
+  const slots = fresh && removed ? spreadOverDays(fresh.candidates.filter((c) => c.start >= now && fresh.shown.includes(c.start)), fresh.organizer?.zone ?? 'UTC') : [];
+  const retry = fresh && slots.length > 0 ? viewOf(fresh, slots, false) : undefined;
+  return { kind: 'draft-failed', requestId: record.id, title: record.request.title, reason, eventRemoved: removed, retry, missing };
+}
+
+export function bookedView(record: ScheduleRecord, b: { slot: Interval; eventLink: string; draftLink: string }): Booked {
+  return { requestId: record.id, title: record.request.title, slot: b.slot, zone: record.organizer?.zone ?? 'UTC', eventLink: b.eventLink, draftLink: b.draftLink };
+}

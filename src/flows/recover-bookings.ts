@@ -1,0 +1,35 @@
+import { eventIdFor } from '../core/event-id.js';
+import type { BookingOutcome } from '../core/outcomes.js';
+import { runClaimedRecovery } from './recovery-steps.js';
+import type { BookingDeps } from './ports.js';
+import { withStep, type ScheduleRecord } from './schedule-record.js';
+
+export interface Recovered {
+  record: ScheduleRecord;
+  outcome: BookingOutcome;
+}
+
+/**
+ * Finishes or rolls back bookings whose process died: an event already made gets its draft (or
+ * is deleted if that fails); a booking that died before its event was recorded is rolled back,
+ * deleting the event in case Google made it.
+ */
+export async function recoverBookings(deps: BookingDeps): Promise<Recovered[]> {
+  const now = deps.now();
+  const ids = await deps.store.unfinished(now - deps.bookingLeaseMs);
+  const done: Recovered[] = [];
+  for (const id of ids) {
+    const taken = await deps.store.update(id, (r): { next?: ScheduleRecord; result: ScheduleRecord | undefined } => {
+      if (r.booking.state !== 'booking' || r.booking.claimedAt >= now - deps.bookingLeaseMs) return { result: undefined };
+      const next = withStep({ ...r, booking: { ...r.booking, claimedAt: now } }, 'recovered', now);
+      return { next, result: next };
+    });
+    if (!taken || taken.booking.state !== 'booking') continue;
+    try {
+      done.push({ record: taken, outcome: await runClaimedRecovery(deps, taken, eventIdFor(taken.id, taken.generation, taken.booking.slot.start)) });
+    } catch (e) {
+      deps.log.error('could not recover a booking', { requestId: id, error: String(e) });
+    }
+  }
+  return done;
+}

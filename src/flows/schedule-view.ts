@@ -1,0 +1,17 @@
+import type { Interval } from '../core/intervals.js';
+import type { ProposalView } from '../core/outcomes.js';
+import { DEFAULT_MINUTES } from '../core/preferences.js';
+import type { ScheduleRecord } from './schedule-record.js';
+
+export function viewOf(record: ScheduleRecord, slots: Interval[], hasMore: boolean): ProposalView {
+  return {
+    requestId: record.id,
+    title: record.request.title,
+    minutes: record.minutes ?? record.request.minutes ?? DEFAULT_MINUTES,
+    zone: record.organizer?.zone ?? 'UTC',
+    whenText: record.whenText,
+    slots,
+    unseen: record.unseen,
+    hasMore,
+  };
+}

@@ -1,0 +1,93 @@
+import { DateTime } from 'luxon';
+import { findSlots } from '../core/find-slots.js';
+import type { Interval } from '../core/intervals.js';
+import type { MissingGrant, ProposalOutcome } from '../core/outcomes.js';
+import type { Attendee, Organizer } from '../core/people.js';
+import { spreadOverDays } from '../core/pick-proposals.js';
+import { DEFAULT_MINUTES, hoursOf } from '../core/preferences.js';
+import { searchDays } from '../core/when.js';
+import { workingIntervals } from '../core/working-hours.js';
+import { keepPending, type Interaction } from './pending-requests.js';
+import type { FlowDeps, FreeBusyEntry, TokenLookup } from './ports.js';
+import { resolvePeople } from './resolve-people.js';
+import type { ScheduleRecord } from './schedule-record.js';
+import { viewOf } from './schedule-view.js';
+import { lookupToken, missingGrant, withGrant } from './with-grant.js';
+
+/**
+ * Resolves people and both grants at once, then one freeBusy for everyone. A missing grant keeps
+ * the request pending, so it resumes by itself after the user connects.
+ */
+export async function searchSlots(deps: FlowDeps, record: ScheduleRecord, at: Interaction): Promise<ProposalOutcome> {
+  const owner = record.owner;
+  const who = { user: owner, resumeId: record.id };
+  const [people, calendarToken, gmailToken] = await Promise.all([
+    resolvePeople(deps.directory, (userId) => deps.store.getPrefs({ ...owner, userId }), owner.userId, record.request),
+    lookupToken(deps.grants, owner, 'calendar'),
+    lookupToken(deps.grants, owner, 'gmail'),
+  ]);
+  if (people.kind === 'problem') return { kind: 'bad-input', reason: people.reason };
+  const lookups = [['calendar', calendarToken], ['gmail', gmailToken]] as const;
+  for (const [, t] of lookups) if (t.kind !== 'token' && t.kind !== 'missing') return { kind: 'failed', failure: t };
+  const minutes = record.request.minutes ?? people.organizer.prefs?.defaultMinutes ?? DEFAULT_MINUTES;
+  const base: ScheduleRecord = { ...record, organizer: people.organizer, attendees: people.attendees, minutes };
+
+  const needs = async (missing: MissingGrant[]): Promise<ProposalOutcome> => {
+    await deps.store.put(base);
+    await keepPending(deps, { id: record.id, kind: 'schedule', owner, at, waitingFor: missing.map((m) => m.connector), payload: record.id });
+    return { kind: 'needs-connection', requestId: record.id, missing };
+  };
+  const missing = await Promise.all(
+    lookups.flatMap(([connector, t]) => (t.kind === 'missing' ? [missingGrant(deps.grants, who, connector, t.problem)] : [])),
+  );
+  if (missing.length > 0) return needs(missing);
+
+  const now = deps.now();
+  const zone = people.organizer.zone;
+  const days = searchDays(record.request.when, DateTime.fromMillis(now, { zone }), hoursOf(zone, people.organizer.prefs).days);
+  const first = days[0];
+  const last = days.at(-1);
+  if (!first || !last) return { kind: 'no-slots', title: record.request.title, whenText: record.whenText, unseen: [] };
+  const window = { start: Math.max(now, first.toMillis()), end: last.endOf('day').toMillis() + 1 };
+
+  const fb = await withGrant(
+    deps.grants,
+    who,
+    'calendar',
+    (token) => deps.calendar.freeBusy(token, { timeMin: window.start, timeMax: window.end, ids: ['primary', ...people.attendees.map((a) => a.email)] }),
+    calendarToken as TokenLookup,
+  );
+  if (fb.kind === 'missing') return needs([fb.missing]);
+  if (fb.kind === 'failed') return { kind: 'failed', failure: fb.failure };
+
+  const { candidates, unseen } = computeCandidates(people.organizer, people.attendees, fb.value, window, minutes, now);
+  if (candidates.length === 0) return { kind: 'no-slots', title: record.request.title, whenText: record.whenText, unseen };
+  const shown = spreadOverDays(candidates, zone);
+  const next: ScheduleRecord = { ...base, candidates, unseen, shown: shown.map((s) => s.start) };
+  await deps.store.put(next);
+  await deps.store.deletePending(record.id);
+  return { kind: 'slots', view: viewOf(next, shown, candidates.length > shown.length) };
+}
+
+function computeCandidates(
+  organizer: Organizer,
+  attendees: readonly Attendee[],
+  freeBusy: Map<string, FreeBusyEntry>,
+  window: Interval,
+  minutes: number,
+  now: number,
+): { candidates: Interval[]; unseen: string[] } {
+  const busy: Interval[] = [];
+  const unseen: string[] = [];
+  const mine = freeBusy.get('primary');
+  if (mine?.kind === 'busy') busy.push(...mine.busy);
+  for (const a of attendees) {
+    const entry = freeBusy.get(a.email);
+    if (entry?.kind === 'busy') busy.push(...entry.busy);
+    else unseen.push(a.name);
+  }
+  // Plain-email guests have no known zone, so only their calendar, not their hours, constrains.
+  const hours = [hoursOf(organizer.zone, organizer.prefs), ...attendees.flatMap((a) => (a.zone ? [hoursOf(a.zone, a.prefs)] : []))];
+  const availability = hours.map((h) => workingIntervals(h, window.start, window.end));
+  return { candidates: findSlots({ availability, busy, minutes, now }), unseen };
+}
