@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS } from '../../../src/adapters/store/migrations.js';
+import { pgDb, pgliteDb, type SqlDb } from '../../../src/adapters/store/sql.js';
+import { sqlStore, type Store } from '../../../src/adapters/store/sql-store.js';
+import type { PendingRequest } from '../../../src/flows/pending.js';
+import type { ScheduleRecord } from '../../../src/flows/schedule-record.js';
+import { freshDatabase, type TestDatabase } from '../../support/database.js';
+
+const owner = { teamId: 'T1', userId: 'U1' };
+
+function record(id: string, over: Partial<ScheduleRecord> = {}): ScheduleRecord {
+  return {
+    id,
+    owner,
+    channelId: 'C1',
+    responseUrl: 'https://hooks.slack.test/r/1',
+    createdAt: 1_000,
+    request: { mentions: ['U2'], emails: [], minutes: 30, title: 'Sync', when: { kind: 'default' } },
+    attendees: [{ email: 'a@x.test', name: 'A', slackId: 'U2', zone: 'Europe/London' }],
+    whenText: 'the next 5 working days',
+    candidates: [{ start: 10, end: 20 }],
+    shown: [10],
+    unseen: [],
+    generation: 0,
+    booking: { state: 'open' },
+    journal: [],
+    ...over,
+  };
+}
+
+const backends: Array<[string, () => Promise<{ db: SqlDb; cleanup: () => Promise<void> }>]> = [
+  [
+    'embedded PGlite',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sched-store-'));
+      const db = await pgliteDb(dir);
+      return { db, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  ],
+  [
+    'PostgreSQL server',
+    async () => {
+      const database: TestDatabase = await freshDatabase();
+      return { db: pgDb(database.url), cleanup: () => database.drop() };
+    },
+  ],
+];
+
+describe.each(backends)('store on %s', (_name, open) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  let clock = 5_000;
+
+  beforeAll(async () => {
+    const opened = await open();
+    cleanup = opened.cleanup;
+    expect(await migrate(opened.db)).toEqual(MIGRATIONS.map((m) => m.version));
+    store = sqlStore(opened.db, () => clock);
+  }, 60_000);
+  afterAll(async () => {
+    await store.close();
+    await cleanup();
+  });
+
+  it('applies migrations once', async () => {
+    expect(await migrate(store.db)).toEqual([]);
+  });
+
+  it('stores and reads back a schedule record, checked on the way out', async () => {
+    await store.put(record('r1'));
+    expect(await store.get('r1')).toEqual(record('r1'));
+    expect(await store.get('missing')).toBeUndefined();
+  });
+
+  it('serialises concurrent updates of one record', async () => {
+    await store.put(record('r2'));
+    await Promise.all(Array.from({ length: 12 }, () => store.update('r2', (r) => ({ next: { ...r, generation: r.generation + 1 }, result: r.generation }))));
+    expect((await store.get('r2'))?.generation).toBe(12);
+  });
+
+  it('lets exactly one of many concurrent claims win', async () => {
+    await store.put(record('r3'));
+    const wins = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.update('r3', (r) =>
+          r.booking.state === 'open'
+            ? { next: { ...r, booking: { state: 'booking', claimedAt: 100 + i, slot: { start: 10, end: 20 } } }, result: true }
+            : { result: false },
+        ),
+      ),
+    );
+    expect(wins.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('lists unfinished bookings whose claim is older than the cut-off', async () => {
+    await store.put(record('old', { booking: { state: 'booking', claimedAt: 50, slot: { start: 10, end: 20 } } }));
+    await store.put(record('new', { booking: { state: 'booking', claimedAt: 4_000, slot: { start: 10, end: 20 } } }));
+    const ids = await store.unfinished(1_000);
+    expect(ids).toContain('old');
+    expect(ids).not.toContain('new');
+  });
+
+  it('keeps pending requests until they expire or are deleted', async () => {
+    const p: PendingRequest = { id: 'p1', kind: 'schedule', owner, channelId: 'C1', responseUrlUses: 1, createdAt: 1, expiresAt: 6_000, waitingFor: ['gmail'], payload: 'r1' };
+    await store.putPending(p);
+    expect(await store.getPending('p1')).toEqual(p);
+    clock = 7_000;
+    expect(await store.getPending('p1')).toBeUndefined();
+    clock = 5_000;
+    await store.deletePending('p1');
+    expect(await store.getPending('p1')).toBeUndefined();
+  });
+
+  it('says first-time exactly once per key, even under concurrency', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => store.firstTime('nonce-1', 10_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.firstTime('nonce-2', 10_000)).toBe(true);
+  });
+
+  it('keeps preferences per workspace and user', async () => {
+    const prefs = { startMinute: 480, endMinute: 960, days: [1, 2, 3, 4], defaultMinutes: 45, zone: 'Asia/Kolkata' };
+    await store.putPrefs(owner, prefs);
+    expect(await store.getPrefs(owner)).toEqual(prefs);
+    expect(await store.getPrefs({ teamId: 'T2', userId: 'U1' })).toBeUndefined();
+  });
+
+  it('sweeps what has expired', async () => {
+    await store.firstTime('short', 1);
+    await store.sweep(2);
+    expect(await store.firstTime('short', 10)).toBe(true);
+  });
+});
