@@ -74,10 +74,10 @@ export async function draftAndConfirm(deps: BookingDeps, record: ScheduleRecord,
       return { kind: 'booked', booking: bookedView(record, booked) };
     }
     if (draft.kind === 'missing') missingGmail = draft.missing;
-    reason = draft.kind === 'missing' ? 'Gmail did not accept your access' : draft.failure.kind === 'rate-limited' ? 'Gmail is rate-limiting requests' : 'Gmail is not answering';
+    reason = draft.kind === 'missing' ? 'Gmail did not accept your access for the draft' : draft.failure.kind === 'rate-limited' ? 'Gmail is rate-limiting the draft' : 'Gmail is not answering, so there is no draft';
   } catch (e) {
     deps.log.error('draft creation failed', { requestId: record.id, error: String(e) });
-    reason = 'Gmail answered with an error';
+    reason = 'Gmail answered the draft with an error';
   }
   return compensate(deps, record, event.id, reason, missingGmail);
 }

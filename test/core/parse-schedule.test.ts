@@ -105,12 +105,27 @@ describe('parseSchedule: durations', () => {
     expect(reason('<@U1> 1.01h Sync')).toMatch(/how long the meeting lasts.*1\.01h/);
   });
 
-  it('asks for a duration when the attendees are followed by a word', () => {
-    expect(reason('<@U1> Sync 30m')).toMatch(/Expected how long.*“Sync”/);
+  it.each(['30', '3O', '1,5h', '45x'])('a number-like word where the duration goes (%s) is a duration gone wrong', (word) => {
+    const r = reason(`<@U1> ${word} Sync`);
+    expect(r).toMatch(/Expected how long the meeting lasts/);
+    expect(r).toContain(`“${word}”`);
   });
 
-  it('asks for a duration when there is nothing after the attendees', () => {
-    expect(reason('<@U1>')).toMatch(/Add how long the meeting lasts/);
+  // Regression: the source names `2hrs30` as a duration gone wrong; an earlier pattern could not
+  // match a word ending in digits, so it became the title.
+  it('`2hrs30` where the duration goes is rejected as a duration gone wrong, not taken as the title', () => {
+    expect(reason('<@U1> 2hrs30 Sync')).toMatch(/Expected how long the meeting lasts.*“2hrs30”/);
+  });
+
+  it('the duration is optional: without one, minutes is absent and the title follows the attendees', () => {
+    const r = request('<@U1> Sync 30m');
+    expect(r.minutes).toBeUndefined();
+    expect(r).toMatchObject({ mentions: ['U1'], title: 'Sync 30m', when: { kind: 'default' } });
+    expect(request('<@U1> Weekly sync friday')).toMatchObject({ title: 'Weekly sync', when: { kind: 'weekday', weekday: 5 } });
+  });
+
+  it('asks for a title when there is nothing after the attendees', () => {
+    expect(reason('<@U1>')).toMatch(/Add a title after the people and the duration/);
   });
 });
 

@@ -25,74 +25,91 @@ export const PEOPLE = {
 export const identifierOf = (userId: string) => `slack:${TEAM}:${userId}`;
 export const mention = (u: FakeSlackUser) => `<@${u.id}|${u.name}>`;
 
-export interface Harness {
+export interface World {
   registry: TokenRegistry;
-  /** The environment the bot was started with, to start more instances of it. */
-  env: Record<string, string>;
-  database: TestDatabase;
   scalekit: FakeScalekit;
   google: FakeGoogle;
   slack: FakeSlack;
-  sim: SlackClientSim;
-  bot: RunningBot;
-  logs: string[];
+  database: TestDatabase;
+  /** The environment a bot on `port` is started with. */
+  envFor(port: number): Record<string, string>;
   /** Marks a person's Calendar and Gmail grants ACTIVE, as if they had connected before. */
   connect(userId: string, which?: Array<'googlecalendar' | 'gmail'>): void;
+  simFor(port: number): SlackClientSim;
   stop(): Promise<void>;
 }
 
-/** The real bot on a free port, wired to the three fakes, all on loopback. */
-export async function startHarness(overrides: BotOverrides = {}): Promise<Harness> {
+/** The three fakes on loopback and a fresh database: everything but the bot. */
+export async function startWorld(): Promise<World> {
   const registry = new TokenRegistry();
   const users = Object.values(PEOPLE);
   for (const u of users) if ('email' in u) registry.linkIdentity(identifierOf(u.id), u.email);
-  const [scalekit, google, slack] = await Promise.all([
+  const [scalekit, google, slack, database] = await Promise.all([
     FakeScalekit.start({ registry }),
     FakeGoogle.start({ registry }),
     FakeSlack.start({ botToken: BOT_TOKEN, teamId: TEAM, users }),
+    freshDatabase(),
   ]);
   for (const u of users) if ('email' in u) google.addCalendar(u.email);
-
-  const logs: string[] = [];
-  const database = await freshDatabase();
-  const port = await freePort();
-  const env: Record<string, string> = {
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: database.url,
-    SCALEKIT_ENV_URL: scalekit.url,
-    SCALEKIT_CLIENT_ID: scalekit.clientId,
-    SCALEKIT_CLIENT_SECRET: scalekit.clientSecret,
-    GOOGLE_CALENDAR_API_URL: `${google.url}/calendar/v3`,
-    GMAIL_API_URL: `${google.url}/gmail/v1`,
-    LOG_LEVEL: 'debug',
+  return {
+    registry,
+    scalekit,
+    google,
+    slack,
+    database,
+    envFor: (port) => ({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: database.url,
+      SCALEKIT_ENV_URL: scalekit.url,
+      SCALEKIT_CLIENT_ID: scalekit.clientId,
+      SCALEKIT_CLIENT_SECRET: scalekit.clientSecret,
+      GOOGLE_CALENDAR_API_URL: `${google.url}/calendar/v3`,
+      GMAIL_API_URL: `${google.url}/gmail/v1`,
+      LOG_LEVEL: 'debug',
+    }),
+    connect(userId, which = ['googlecalendar', 'gmail']) {
+      for (const c of which) scalekit.activate(c, identifierOf(userId));
+    },
+    simFor: (port) => new SlackClientSim({ botUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET, slack, teamId: TEAM }),
+    async stop() {
+      await Promise.all([scalekit.stop(), google.stop(), slack.stop()]);
+      await database.drop();
+    },
   };
+}
+
+export interface Harness extends World {
+  /** The environment the bot was started with. */
+  env: Record<string, string>;
+  sim: SlackClientSim;
+  bot: RunningBot;
+  logs: string[];
+}
+
+/** The real bot in this process on a free port, wired to the world's fakes. */
+export async function startHarness(overrides: BotOverrides = {}): Promise<Harness> {
+  const world = await startWorld();
+  const logs: string[] = [];
+  const port = await freePort();
+  const env = world.envFor(port);
   const bot = await startBot(loadConfig(env), {
     writeLog: (line) => logs.push(line),
     retry: { baseMs: 5, maxMs: 20, maxRetryAfterMs: 2_000 },
     ...overrides,
   });
-  const sim = new SlackClientSim({ botUrl: `http://127.0.0.1:${bot.port}`, signingSecret: SIGNING_SECRET, slack, teamId: TEAM });
   return {
+    ...world,
     env,
-    database,
-    registry,
-    scalekit,
-    google,
-    slack,
-    sim,
+    sim: world.simFor(bot.port),
     bot,
     logs,
-    connect(userId, which = ['googlecalendar', 'gmail']) {
-      for (const c of which) scalekit.activate(c, identifierOf(userId));
-    },
     async stop() {
       await bot.stop();
-      await Promise.all([scalekit.stop(), google.stop(), slack.stop()]);
-      await database.drop();
+      await world.stop();
     },
   };
 }

@@ -33,13 +33,13 @@ export function buildConfirmation(b: Booked): Reply {
 export function buildDraftFailed(o: Extract<BookingOutcome, { kind: 'draft-failed' }>): Reply {
   const { title, reason, eventRemoved, retry, missing } = o;
   const what = eventRemoved
-    ? 'so I removed the calendar event again; nothing is left half-done.'
-    : 'and I could not remove the calendar event either: please delete it from your calendar.';
-  const head = section(`:x: I couldn’t create the Gmail draft for *${escapeText(title)}* (${escapeText(reason)}), ${what}`);
-  if (missing) return { text: `Couldn't create the draft for ${escapeText(title)}`, blocks: [head, ...buildConnectPrompt(o.requestId, [missing]).blocks] };
-  if (!retry) return { text: `Couldn't create the draft for ${escapeText(title)}`, blocks: [head] };
+    ? 'I removed the calendar event again, so nothing is left half-done.'
+    : 'I could not remove the calendar event either: please delete it from your calendar.';
+  const head = section(`:x: I couldn’t finish booking *${escapeText(title)}*: ${escapeText(reason)}. ${what}`);
+  if (missing) return { text: `Couldn't finish booking ${escapeText(title)}`, blocks: [head, ...buildConnectPrompt(o.requestId, [missing]).blocks] };
+  if (!retry) return { text: `Couldn't finish booking ${escapeText(title)}`, blocks: [head] };
   const again = buildProposal(retry);
-  return { text: `Couldn't create the draft for ${escapeText(title)}`, blocks: [head, context('You can pick a time again:'), ...again.blocks.slice(1)] };
+  return { text: `Couldn't finish booking ${escapeText(title)}`, blocks: [head, context('You can pick a time again:'), ...again.blocks.slice(1)] };
 }
 
 export function buildMeetingCancelled(title: string, draftRemoved: boolean): Reply {

@@ -91,7 +91,7 @@ export function expectWithinSlackLimits(reply: Reply): void {
     if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
     if (block.type === 'context') {
       expect(block.elements.length).toBeLessThanOrEqual(10);
-      for (const el of block.elements) if ('text' in el && typeof el.text === 'string') expect(el.text.length).toBeLessThanOrEqual(2000);
+      for (const el of block.elements) if ('text' in el && typeof el.text === 'string') expect(el.text.length).toBeLessThanOrEqual(3000);
     }
     if (block.type === 'actions') expect(block.elements.length).toBeLessThanOrEqual(25);
     const ids = buttons([block]).map((b) => b.action_id);

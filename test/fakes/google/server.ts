@@ -1,5 +1,6 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { timeResponse, type RequestTiming } from '../timing.js';
 import type { TokenRegistry } from '../token-registry.js';
 import { calendarRoutes } from './calendar.js';
 import { GoogleApiError, cannedError, googleError, insufficientScopes, notFound, unauthenticated } from './errors.js';
@@ -18,6 +19,8 @@ export interface RecordedRequest {
   token?: string;
   /** The token owner's address, when the token was valid. */
   email?: string;
+  /** The JSON request body, when there was one that parsed (e.g. freeBusy's `items`). */
+  body?: unknown;
   status: number;
   /** Set when the fake itself threw (a bug in the fake, answered as 500 backendError). */
   internalError?: string;
@@ -52,9 +55,12 @@ const SERVICES = [calendarRoutes, gmailRoutes];
  */
 export class FakeGoogle {
   readonly requests: RecordedRequest[] = [];
+  /** Start and end of every request the fake answered, for the bench's critical-path count. */
+  readonly timings: RequestTiming[] = [];
   private readonly world = new GoogleWorld();
   private readonly failures: Failure[] = [];
   private latencyMs = 0;
+  private readonly holds: Array<{ match: FailureMatch; arrived: () => void; released: Promise<void> }> = [];
 
   private constructor(
     private readonly server: Server,
@@ -117,13 +123,21 @@ export class FakeGoogle {
     this.latencyMs = ms;
   }
 
+  /**
+   * The next request matching `match` waits, before Google would act on it, until released. If
+   * its client has gone away by then (a killed bot), it is dropped as if it never arrived.
+   */
+  holdNext(match: FailureMatch): { arrived: Promise<void>; release(): void } {
+    let arrived = (): void => undefined;
+    let release = (): void => undefined;
+    const arrival = new Promise<void>((r) => (arrived = r));
+    const released = new Promise<void>((r) => (release = r));
+    this.holds.push({ match, arrived: () => arrived(), released });
+    return { arrived: arrival, release: () => release() };
+  }
+
   private takeFailure(method: string, path: string): GoogleApiError | undefined {
-    const failure = this.failures.find(({ match, remaining }) => {
-      if (remaining <= 0 || (match.method !== undefined && match.method.toUpperCase() !== method)) return false;
-      if (typeof match.path === 'string') return path.includes(match.path);
-      match.path.lastIndex = 0;
-      return match.path.test(path);
-    });
+    const failure = this.failures.find(({ match, remaining }) => remaining > 0 && matches(match, method, path));
     if (failure === undefined) return undefined;
     failure.remaining -= 1;
     const { status, reason, retryAfter } = failure.response;
@@ -155,11 +169,21 @@ export class FakeGoogle {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const entry: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: queryRecord(url.searchParams), status: 0 };
+    timeResponse(this.timings, 'google', `${entry.method} ${entry.path}`, res);
     let reply: Reply;
     let headers: Record<string, string> = {};
     try {
       const bodyText = await readBody(req);
+      const body = parsedJson(bodyText);
+      if (body !== undefined) entry.body = body;
       if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+      const held = this.holds.findIndex((h) => matches(h.match, entry.method.toUpperCase(), url.pathname));
+      if (held >= 0) {
+        const [hold] = this.holds.splice(held, 1);
+        hold?.arrived();
+        await hold?.released;
+        if (req.socket.destroyed) return;
+      }
       reply = this.dispatch(req, url, bodyText, entry);
     } catch (err) {
       if (!(err instanceof GoogleApiError)) entry.internalError = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -177,5 +201,21 @@ export class FakeGoogle {
       ...headers,
     });
     res.end(json);
+  }
+}
+
+function matches(match: FailureMatch, method: string, path: string): boolean {
+  if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
+  if (typeof match.path === 'string') return path.includes(match.path);
+  match.path.lastIndex = 0;
+  return match.path.test(path);
+}
+
+function parsedJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
