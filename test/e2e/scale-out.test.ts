@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PEOPLE, mention, startWorld, type Harness, type World } from '../support/harness.js';
+import { freePort } from '../support/free-port.js';
+import { spawnBot, type BotProcess } from '../support/process-bot.js';
+import { button, click, reply } from '../support/slack-steps.js';
+
+const { organizer, alice } = PEOPLE;
+let world: World;
+const bots: BotProcess[] = [];
+
+afterEach(async () => {
+  for (const b of bots.splice(0)) if (b.child.exitCode === null) b.kill('SIGKILL');
+  await world.stop();
+});
+
+async function instance(): Promise<BotProcess> {
+  const bot = await spawnBot(world.envFor(await freePort()));
+  bots.push(bot);
+  return bot;
+}
+
+const on = (bot: BotProcess) => ({ ...world, sim: world.simFor(bot.port) }) as unknown as Harness;
+
+/** Follows an authorization link, but returns to `bot` instead of the instance that made it. */
+async function consentReturningTo(link: string, bot: BotProcess): Promise<Response> {
+  const res = await fetch(link, { redirect: 'manual' });
+  const back = new URL(res.headers.get('location') ?? '');
+  back.port = String(bot.port);
+  return fetch(back);
+}
+
+describe('two bot processes on one PostgreSQL', () => {
+  it('a request started on one resumes when the verify return lands on the other, and one click on both books once', async () => {
+    world = await startWorld();
+    const [a, b] = await Promise.all([instance(), instance()]);
+
+    const cmd = await on(a).sim.slashCommand({ user: organizer, text: `${mention(alice)} 30m Sync` });
+    const prompt = await reply(on(a), cmd.responseUrl);
+    const links = prompt.buttons.filter((x) => x.url !== undefined);
+    expect(links).toHaveLength(2);
+    for (const link of links) expect((await consentReturningTo(link.url!, b)).status).toBe(200);
+
+    const proposal = await reply(on(a), cmd.responseUrl, 2, 15_000);
+    expect(proposal.text).toContain('Free times for Sync');
+
+    const book = button(proposal, 'Book');
+    const [ca, cb] = await Promise.all([click(on(a), organizer, book), click(on(b), organizer, book)]);
+    expect([ca.status, cb.status]).toEqual([200, 200]);
+    await Promise.race([reply(on(a), ca.responseUrl, 1, 15_000), reply(on(b), cb.responseUrl, 1, 15_000)]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(world.google.events(organizer.email).filter((e) => !e.deleted)).toHaveLength(1);
+    expect(world.google.drafts(organizer.email).filter((d) => !d.deleted)).toHaveLength(1);
+    expect(world.google.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/events'))).toHaveLength(1);
+  }, 90_000);
+});
