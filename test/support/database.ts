@@ -6,6 +6,8 @@ export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://p
 
 export interface TestDatabase {
   url: string;
+  /** Reads what the bot stored, to check that something was (or was not) written. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -27,6 +29,15 @@ export async function freshDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    async query<T>(sql: string, params: unknown[] = []) {
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      try {
+        return (await c.query(sql, params)).rows as T[];
+      } finally {
+        await c.end();
+      }
+    },
     async drop() {
       const c = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
       await c.connect();

@@ -1,0 +1,15 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { guarded } from '../guard.js';
+import { userOfEvent } from '../home/event-user.js';
+import { publishHome } from '../home/publish-home.js';
+import type { ListenerDeps } from '../listener-deps.js';
+
+/** Opening the Home tab shows the user's connections and preferences as they are now. */
+export const appHomeOpened =
+  (deps: ListenerDeps) =>
+  async ({ event, body, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.tab !== 'home') return;
+    const user = userOfEvent(body, event.user);
+    if (!user) return;
+    await guarded({ listener: 'event:app_home_opened', user, log: deps.log, inflight: deps.inflight }, () => publishHome(deps, client, user));
+  };

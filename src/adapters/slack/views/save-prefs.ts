@@ -1,0 +1,25 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { parsePrefsSubmission } from '../../../core/prefs-form.js';
+import { savePrefs as savePrefsFlow } from '../../../flows/home.js';
+import { guarded } from '../guard.js';
+import { userOfEvent } from '../home/event-user.js';
+import { publishHome } from '../home/publish-home.js';
+import { flowDeps, type ListenerDeps } from '../listener-deps.js';
+
+/** Saves the preferences form; mistakes are shown next to their fields and nothing is stored. */
+export const savePrefs =
+  (deps: ListenerDeps) =>
+  async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const submission = parsePrefsSubmission(view.state.values);
+    if (submission.kind === 'errors') {
+      await ack({ response_action: 'errors', errors: submission.errors });
+      return;
+    }
+    await ack();
+    const user = userOfEvent({ team_id: body.team?.id ?? body.user.team_id, enterprise_id: body.enterprise?.id }, body.user.id);
+    if (!user) return;
+    await guarded({ listener: 'view:prefs.save', user, log: deps.log, inflight: deps.inflight }, async () => {
+      await savePrefsFlow(flowDeps(deps, client), user, submission.prefs);
+      await publishHome(deps, client, user);
+    });
+  };

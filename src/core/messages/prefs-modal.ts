@@ -1,0 +1,53 @@
+import type { types } from '@slack/bolt';
+import { DEFAULT_MINUTES, type Preferences } from '../preferences.js';
+import { PREFS_FORM } from '../prefs-form.js';
+import { DEFAULT_HOURS } from '../working-hours.js';
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const DURATIONS = [15, 30, 45, 60, 90, 120];
+const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** The preferences form, filled with what the user has now. */
+export function buildPrefsModal(prefs: Preferences | undefined, slackZone: string): types.ModalView {
+  const start = prefs?.startMinute ?? DEFAULT_HOURS.startMinute;
+  const end = prefs?.endMinute ?? DEFAULT_HOURS.endMinute;
+  const days = prefs?.days ?? DEFAULT_HOURS.days;
+  const minutes = prefs?.defaultMinutes ?? DEFAULT_MINUTES;
+  const dayOption = (d: number) => ({ text: plain(DAY_NAMES[d - 1] ?? String(d)), value: String(d) });
+  const durationOption = (m: number) => ({ text: plain(m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`), value: String(m) });
+  const durations = DURATIONS.includes(minutes) ? DURATIONS : [...DURATIONS, minutes].sort((a, b) => a - b);
+  return {
+    type: 'modal',
+    callback_id: PREFS_FORM.callbackId,
+    title: plain('Scheduling preferences'),
+    submit: plain('Save'),
+    close: plain('Cancel'),
+    blocks: [
+      { type: 'input', block_id: PREFS_FORM.start, label: plain('Working day starts'), element: { type: 'timepicker', action_id: PREFS_FORM.action, initial_time: hhmm(start) } },
+      { type: 'input', block_id: PREFS_FORM.end, label: plain('Working day ends'), element: { type: 'timepicker', action_id: PREFS_FORM.action, initial_time: hhmm(end) } },
+      {
+        type: 'input',
+        block_id: PREFS_FORM.days,
+        label: plain('Working days'),
+        element: { type: 'checkboxes', action_id: PREFS_FORM.action, options: [1, 2, 3, 4, 5, 6, 7].map(dayOption), initial_options: days.map(dayOption) },
+      },
+      {
+        type: 'input',
+        block_id: PREFS_FORM.duration,
+        label: plain('Default meeting length'),
+        element: { type: 'static_select', action_id: PREFS_FORM.action, options: durations.map(durationOption), initial_option: durationOption(minutes) },
+      },
+      {
+        type: 'input',
+        block_id: PREFS_FORM.zone,
+        optional: true,
+        label: plain('Time zone'),
+        hint: plain(`Leave empty to use your Slack time zone (${slackZone}).`),
+        element: { type: 'plain_text_input', action_id: PREFS_FORM.action, ...(prefs?.zone ? { initial_value: prefs.zone } : {}), placeholder: plain('e.g. Europe/Paris') },
+      },
+    ],
+  };
+}
+
+export { hhmm };

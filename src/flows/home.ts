@@ -1,0 +1,35 @@
+import type { HomeConnection, HomeState } from '../core/messages/home.js';
+import type { SlackUserRef } from '../core/identity.js';
+import { CONNECTORS, type Connector } from '../core/outcomes.js';
+import type { Preferences } from '../core/preferences.js';
+import type { FlowDeps } from './ports.js';
+import { lookupToken } from './with-grant.js';
+
+const SHOWN = new Set(['not-connected', 'expired', 'revoked', 'pending-verification']);
+
+async function connection(deps: FlowDeps, user: SlackUserRef, connector: Connector): Promise<HomeConnection> {
+  const t = await lookupToken(deps.grants, user, connector);
+  if (t.kind === 'token') return { connector, status: 'connected' };
+  if (t.kind !== 'missing' || !SHOWN.has(t.problem)) return { connector, status: 'unavailable' };
+  const status = t.problem as Exclude<HomeConnection['status'], 'connected' | 'unavailable'>;
+  return { connector, status, link: await deps.grants.link(user, connector) };
+}
+
+/** Everything the App Home tab shows for one user, read at once. */
+export async function homeState(deps: FlowDeps, user: SlackUserRef): Promise<HomeState> {
+  const [connections, prefs, me] = await Promise.all([
+    Promise.all(CONNECTORS.map((c) => connection(deps, user, c))),
+    deps.store.getPrefs(user),
+    deps.directory.person(user.userId),
+  ]);
+  return { connections, prefs, slackZone: me.kind === 'person' ? me.zone : 'UTC' };
+}
+
+export async function disconnect(deps: FlowDeps, user: SlackUserRef, connector: Connector): Promise<void> {
+  await deps.grants.disconnect(user, connector);
+  deps.log.info('disconnected a Google service', { team: user.teamId, user: user.userId, connector });
+}
+
+export async function savePrefs(deps: FlowDeps, user: SlackUserRef, prefs: Preferences): Promise<void> {
+  await deps.store.putPrefs(user, prefs);
+}
