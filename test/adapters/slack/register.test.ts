@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../../src/core/messages/actions.js';
+import { PREFS_FORM } from '../../../src/core/prefs-form.js';
 import type { ListenerDeps } from '../../../src/adapters/slack/listener-deps.js';
 import { registerListeners, type Registrar } from '../../../src/adapters/slack/register.js';
 
 function record() {
   const commands: string[] = [];
   const actions: unknown[] = [];
+  const events: string[] = [];
+  const views: string[] = [];
   const listeners: unknown[] = [];
   const recorder = {
     command(name: string, fn: unknown) {
@@ -16,9 +19,17 @@ function record() {
       actions.push(id);
       listeners.push(fn);
     },
+    event(name: string, fn: unknown) {
+      events.push(name);
+      listeners.push(fn);
+    },
+    view(callbackId: string, fn: unknown) {
+      views.push(callbackId);
+      listeners.push(fn);
+    },
   };
   registerListeners(recorder as unknown as Registrar, {} as unknown as ListenerDeps);
-  return { commands, actions, listeners };
+  return { commands, actions, events, views, listeners };
 }
 
 describe('registerListeners', () => {
@@ -36,6 +47,18 @@ describe('registerListeners', () => {
 
   it('registers the /schedule command once', () => {
     expect(record().commands).toEqual(['/schedule']);
+  });
+
+  it('listens to DMs and mentions once each (the inbox asks)', () => {
+    const { events } = record();
+    expect(events.filter((e) => e === 'message')).toHaveLength(1);
+    expect(events.filter((e) => e === 'app_mention')).toHaveLength(1);
+  });
+
+  it('listens to the App Home tab and saves the preferences form', () => {
+    const { events, views } = record();
+    expect(events.filter((e) => e === 'app_home_opened')).toHaveLength(1);
+    expect(views).toEqual([PREFS_FORM.callbackId]);
   });
 
   it('every listener is a function', () => {

@@ -1,0 +1,53 @@
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { SlackUserRef } from '../../core/identity.js';
+import type { Config } from '../../config.js';
+import type { SqlDb } from '../store/sql.js';
+import { sqlInstallationStore } from '../store/installation-store.js';
+import type { ClientFor } from './deliver.js';
+
+/** The bot scopes the OAuth install asks for; manifest.yml lists the same. */
+export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'users:read.email', 'im:history', 'im:write', 'app_mentions:read'];
+
+/**
+ * The Bolt app for one of three set-ups: a single workspace's bot token over HTTP, the same over
+ * Socket Mode, or installs in several workspaces (Slack OAuth, tokens kept in the database).
+ */
+export function buildSlackApp(config: Config, routes: CustomRoute[], logger: BoltLogger, db: SqlDb): { app: App; clientFor: ClientFor } {
+  const oauth = config.slack.oauth;
+  const installationStore = oauth ? sqlInstallationStore(db) : undefined;
+  const oauthOptions = oauth
+    ? {
+        clientId: oauth.clientId,
+        clientSecret: oauth.clientSecret,
+        stateSecret: oauth.stateSecret,
+        scopes: BOT_SCOPES,
+        installationStore,
+        redirectUri: `${config.publicUrl}/slack/oauth_redirect`,
+        installerOptions: {
+          installPath: '/slack/install',
+          redirectUriPath: '/slack/oauth_redirect',
+          directInstall: true,
+          clientOptions: { slackApiUrl: config.slack.apiUrl },
+          port: config.port,
+        },
+      }
+    : {};
+  const receiver: Receiver = config.slack.appToken
+    ? new SocketModeReceiver({ appToken: config.slack.appToken, customRoutes: routes, logger, ...oauthOptions, installerOptions: { port: config.port, ...oauthOptions.installerOptions } })
+    : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: '/slack/events', customRoutes: routes, processBeforeResponse: false, logger, ...oauthOptions });
+  const app = new App({ receiver, logger, clientOptions: { slackApiUrl: config.slack.apiUrl }, ...(config.slack.botToken ? { token: config.slack.botToken } : {}) });
+
+  const clients = new Map<string, WebClient>();
+  const clientFor: ClientFor = async (user: SlackUserRef) => {
+    const token = config.slack.botToken ?? (await installationStore?.fetchInstallation({ teamId: user.teamId, enterpriseId: user.enterpriseId, isEnterpriseInstall: user.enterpriseId !== undefined }))?.bot?.token;
+    if (!token) throw new Error(`no bot token for workspace ${user.enterpriseId ?? user.teamId}`);
+    let client = clients.get(token);
+    if (!client) {
+      client = new WebClient(token, { slackApiUrl: config.slack.apiUrl, logger });
+      clients.set(token, client);
+    }
+    return client;
+  };
+  return { app, clientFor };
+}
