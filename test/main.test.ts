@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-function run(env: Record<string, string>, untilMs = 15_000) {
+function run(env: Record<string, string>, untilMs = 55_000) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -24,9 +27,11 @@ describe('npm start (src/main.ts)', () => {
     expect(err).not.toContain('shh-secret-value');
   });
 
-  it('answers /healthz once started, and exits 0 on SIGTERM', async () => {
+  it('with no DATABASE_URL keeps its state embedded in DATA_DIR, answers /healthz once started, and exits 0 on SIGTERM', async () => {
     const port = 40_000 + Math.floor(Math.random() * 10_000);
+    const dataDir = mkdtempSync(join(tmpdir(), 'sched-data-'));
     const p = run({
+      DATA_DIR: dataDir,
       SLACK_SIGNING_SECRET: 'signing-secret',
       SLACK_BOT_TOKEN: 'xoxb-1-2',
       SCALEKIT_ENV_URL: 'http://127.0.0.1:9',
@@ -35,13 +40,15 @@ describe('npm start (src/main.ts)', () => {
       PORT: String(port),
     });
     let status = 0;
-    for (let i = 0; i < 100 && status !== 200; i++) {
+    for (let i = 0; i < 450 && status !== 200; i++) {
       status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe(200);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
-    expect(p.stderr()).toContain('bot started');
-  });
+    expect(p.stderr()).toContain('"store":"embedded"');
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
 });
