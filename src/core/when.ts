@@ -7,7 +7,7 @@ export type When =
   | { kind: 'default' }
   | { kind: 'today' }
   | { kind: 'tomorrow' }
-  | { kind: 'weekday'; weekday: number }
+  | { kind: 'weekday'; weekday: number; next?: boolean | undefined }
   | { kind: 'next-week' };
 
 /** Recognises a `when` phrase at the end of the words, returning it and how many words it used. */
@@ -20,8 +20,8 @@ export function whenAtEnd(words: readonly string[]): { when: When; used: number 
   if (last === 'tomorrow') return { when: { kind: 'tomorrow' }, used: 1 };
   const weekday = weekdayNumber(last);
   if (weekday !== undefined) {
-    const withOn = beforeLast === 'on' || beforeLast === 'next' ? 2 : 1;
-    return { when: { kind: 'weekday', weekday }, used: withOn };
+    if (beforeLast === 'next') return { when: { kind: 'weekday', weekday, next: true }, used: 2 };
+    return { when: { kind: 'weekday', weekday }, used: beforeLast === 'on' ? 2 : 1 };
   }
   return undefined;
 }
@@ -44,7 +44,7 @@ export function describeWhen(when: When): string {
       return 'next week';
     case 'weekday': {
       const name = WEEKDAYS[when.weekday - 1] ?? 'that day';
-      return name.charAt(0).toUpperCase() + name.slice(1);
+      return `${when.next ? 'next ' : ''}${name.charAt(0).toUpperCase()}${name.slice(1)}`;
     }
   }
 }
@@ -61,7 +61,8 @@ export function searchDays(when: When, now: DateTime, workdays: readonly number[
     case 'tomorrow':
       return [today.plus({ days: 1 })];
     case 'weekday': {
-      const ahead = (when.weekday - today.weekday + 7) % 7;
+      // "friday" on a Friday is today; "next friday" is never today.
+      const ahead = (when.weekday - today.weekday + 7) % 7 || (when.next ? 7 : 0);
       return [today.plus({ days: ahead })];
     }
     case 'next-week': {

@@ -65,6 +65,14 @@ describe('searchDays', () => {
   });
 
   it.each([
+    [5, '2026-03-13T16:00', 'Fri 2026-03-20'],
+    [5, '2026-03-11T10:00', 'Fri 2026-03-13'],
+    [1, '2026-03-13T16:00', 'Mon 2026-03-16'],
+  ])('"next" weekday %i from %s is never today: %s', (weekday, iso, expected) => {
+    expect(dates(searchDays({ kind: 'weekday', weekday, next: true }, now(iso), WORKDAYS))).toEqual([expected]);
+  });
+
+  it.each([
     ['2026-03-11T10:00', 'Mon 2026-03-16'],
     ['2026-03-15T22:00', 'Mon 2026-03-16'],
     ['2026-03-16T00:30', 'Mon 2026-03-23'],
@@ -100,6 +108,7 @@ describe('describeWhen', () => {
     [{ kind: 'weekday', weekday: 5 }, 'Friday'],
     [{ kind: 'weekday', weekday: 7 }, 'Sunday'],
     [{ kind: 'weekday', weekday: 9 }, 'That day'],
+    [{ kind: 'weekday', weekday: 5, next: true }, 'next Friday'],
   ])('%j reads as %s', (when, text) => {
     expect(describeWhen(when)).toBe(text);
   });
@@ -109,7 +118,7 @@ describe('whenAtEnd', () => {
   it.each<[string[], When | undefined, number]>([
     [['Sync', 'today'], { kind: 'today' }, 1],
     [['Sync', 'next', 'week'], { kind: 'next-week' }, 2],
-    [['Sync', 'next', 'friday'], { kind: 'weekday', weekday: 5 }, 2],
+    [['Sync', 'next', 'friday'], { kind: 'weekday', weekday: 5, next: true }, 2],
     [['Sync', 'on', 'Tue'], { kind: 'weekday', weekday: 2 }, 2],
     [['Sync', 'thurs'], { kind: 'weekday', weekday: 4 }, 1],
     [['Sync', 'week'], undefined, 0],

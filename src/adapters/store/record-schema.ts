@@ -9,7 +9,7 @@ const When = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('default') }),
   z.object({ kind: z.literal('today') }),
   z.object({ kind: z.literal('tomorrow') }),
-  z.object({ kind: z.literal('weekday'), weekday: z.number() }),
+  z.object({ kind: z.literal('weekday'), weekday: z.number(), next: z.boolean().optional() }),
   z.object({ kind: z.literal('next-week') }),
 ]);
 const Booking = z.discriminatedUnion('state', [
