@@ -87,11 +87,13 @@ export function parseSchedule(text: string): ScheduleParse {
   const rest = words.slice(i);
   const found = whenAtEnd(rest);
   const titleWords = found ? rest.slice(0, rest.length - found.used) : rest;
-  const title = titleWords.join(' ');
+  const raw = titleWords.join(' ');
+  // Slack sends &, < and > as entities in command text; the title is kept as the user typed it.
+  const title = raw.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   if (title.length === 0) {
     return { kind: 'invalid', reason: 'Add a title after the people and the duration, like `/schedule @alice 30m Weekly sync`.' };
   }
-  if (ANY_MARKUP.test(title)) {
+  if (ANY_MARKUP.test(raw)) {
     return { kind: 'invalid', reason: 'Put everyone you invite before the duration; the title cannot contain mentions or channels.' };
   }
   if (title.length > MAX_TITLE_LENGTH) {

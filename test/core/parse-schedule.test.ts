@@ -177,3 +177,10 @@ describe('parseSchedule: title and when', () => {
     expect(r).toContain(`at most ${MAX_TITLE_LENGTH}`);
   });
 });
+
+describe('titles as Slack sends them', () => {
+  it('decodes the entities Slack puts in command text, once', () => {
+    const parsed = parseSchedule('<@U1|a> 30m Q&amp;A &lt;b&gt; &amp;amp;');
+    expect(parsed).toMatchObject({ kind: 'request', request: { title: 'Q&A <b> &amp;' } });
+  });
+});

@@ -54,10 +54,15 @@ describe('nothing crosses from one user to another, and nothing leaks', () => {
   it('Slack markup in a title cannot ping anyone', async () => {
     const rejected = await schedule(h, organizer, `${mention(alice)} 30m Hi <!channel>`);
     expect(JSON.stringify(rejected.ack)).toContain('cannot contain mentions');
-    const cmd = await schedule(h, organizer, `${mention(alice)} 30m Q&A <script> *launch*`);
+    // Slack sends &, < and > in command text as entities
+    const cmd = await schedule(h, organizer, `${mention(alice)} 30m Q&amp;A &lt;script&gt; *launch*`);
     const proposal = await reply(h, cmd.responseUrl);
     expect(allText(proposal)).toContain('Q&amp;A &lt;script&gt;');
+    expect(allText(proposal)).not.toContain('&amp;amp;');
     expect(allText(proposal)).not.toContain('<script>');
+    const pick = await click(h, organizer, button(proposal, 'Book'));
+    await reply(h, pick.responseUrl);
+    expect(h.google.events(organizer.email)[0]?.summary).toBe('Q&A <script> *launch*');
   });
 
   it('no token or secret reaches a log line or a Slack message', async () => {

@@ -1,0 +1,86 @@
+import type { FakeGoogle } from '../test/fakes/google/index.js';
+import { ConnectorStatus, type FakeScalekit } from '../test/fakes/scalekit/server.js';
+import type { FakeSlack } from '../test/fakes/slack/web-api.js';
+import { BOT_USER, GENERAL, TEAMMATES, type Busy, type Teammate } from './team.js';
+import type { SandboxMessage, Timeline } from './timeline.js';
+
+/** What the page needs to draw one person's view, as plain JSON. */
+
+export interface World {
+  slack: FakeSlack;
+  scalekit: FakeScalekit;
+  google: FakeGoogle;
+  timeline: Timeline;
+  busy: Map<string, Busy[]>;
+  identifierOf(userId: string): string;
+}
+
+const CONNECTORS = { calendar: 'googlecalendar', gmail: 'gmail' } as const;
+
+function connection(world: World, person: Teammate): { calendar: boolean; gmail: boolean } {
+  const active = (connector: string): boolean =>
+    world.scalekit.account(connector, world.identifierOf(person.id))?.status === ConnectorStatus.ACTIVE;
+  return { calendar: active(CONNECTORS.calendar), gmail: active(CONNECTORS.gmail) };
+}
+
+const publicMessage = (m: SandboxMessage) => ({
+  id: m.id,
+  author: m.author,
+  ephemeral: m.visibleTo !== undefined,
+  command: m.command === true,
+  text: m.text,
+  blocks: m.blocks,
+  at: m.at,
+});
+
+function calendar(world: World, person: Teammate, now: number) {
+  const events = world.google.events(person.email).map((e) => ({
+    id: e.id,
+    summary: e.summary ?? '(no title)',
+    start: e.start.dateTime ?? e.start.date ?? '',
+    end: e.end.dateTime ?? e.end.date ?? '',
+    attendees: e.attendees,
+    cancelled: e.deleted || e.status === 'cancelled',
+    link: e.resource.htmlLink,
+  }));
+  const busy = (world.busy.get(person.email) ?? []).filter((b) => Date.parse(b.end) > now).slice(0, 8);
+  return { events, busy };
+}
+
+function drafts(world: World, person: Teammate) {
+  return world.google
+    .drafts(person.email)
+    .filter((d) => !d.deleted)
+    .map((d) => ({ id: d.id, subject: d.subject, to: d.to, body: d.body, created: d.created.toISOString() }));
+}
+
+/** Everything `me` may see: never another person's ephemeral messages, drafts or events. */
+export function viewState(world: World, me: Teammate, version: number) {
+  const dm = world.slack.dmChannelOf(me.id);
+  const home = world.slack.homeViewOf(me.id);
+  return {
+    version,
+    me: me.id,
+    users: TEAMMATES.map((p) => ({ id: p.id, name: p.name, realName: p.realName, tz: p.tz, email: p.email, connected: connection(world, p) })),
+    /** URL buttons to these open the sandbox's consent screen first. */
+    authLinkPrefix: `${world.scalekit.url}/magic/`,
+    bot: { id: BOT_USER.id, name: BOT_USER.realName ?? BOT_USER.name, handle: BOT_USER.name },
+    channels: { general: GENERAL, dm: { id: dm, name: BOT_USER.realName ?? BOT_USER.name } },
+    messages: {
+      [GENERAL.id]: world.timeline.visible(me.id, GENERAL.id).map(publicMessage),
+      [dm]: world.timeline.visible(me.id, dm).map(publicMessage),
+    },
+    home: Array.isArray(home?.blocks) ? home.blocks : null,
+    calendar: calendar(world, me, Date.now()),
+    drafts: drafts(world, me),
+  };
+}
+
+/** Changes whenever anything a page could show may have changed. */
+export function fingerprint(world: World): string {
+  const statuses = TEAMMATES.map((p) => {
+    const c = connection(world, p);
+    return `${c.calendar ? 1 : 0}${c.gmail ? 1 : 0}`;
+  }).join('');
+  return `${world.timeline.revision}:${world.slack.log.length}:${world.google.requests.length}:${world.scalekit.calls.length}:${statuses}`;
+}

@@ -1,0 +1,160 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox.js';
+import { isVisible, launchChromium, until, type Browser } from './browser.js';
+import { pngStats } from './png.js';
+
+/** The sandbox page in a real (headless) Chromium, clicked through the way a person would. */
+
+const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
+const SEEDED_SUBJECTS = /Contract renewal|Expense report|Nightly build|Workshop agenda/;
+
+let sandbox: RunningSandbox | undefined;
+let browser: Browser | undefined;
+/** Kept and thrown by every test, so that a missing Chromium counts as failed tests, not skipped ones. */
+let setupError: unknown;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  try {
+    browser = await launchChromium();
+    sandbox = await startSandbox({ port: 0, logLevel: 'info', writeLog: (line) => logs.push(line) });
+  } catch (e) {
+    setupError = e;
+  }
+}, 60_000);
+
+afterEach((ctx) => {
+  if (ctx.task.result?.state === 'fail' && logs.length > 0) process.stderr.write(`Last bot log lines:\n${logs.slice(-30).join('\n')}\n`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+const page = (): Page => {
+  if (setupError !== undefined) throw setupError;
+  if (!browser) throw new Error('Chromium did not start');
+  return browser.page;
+};
+
+/** The sandbox's consent screen opens in a popup; Allow follows the Scalekit fake's link. */
+async function consent(button: Locator): Promise<void> {
+  const [popup] = await Promise.all([page().waitForEvent('popup'), button.click()]);
+  await popup.waitForLoadState();
+  expect(new URL(popup.url()).pathname).toBe('/consent');
+  await popup.getByRole('link', { name: 'Allow' }).click();
+  await popup.waitForURL((u) => u.pathname !== '/consent');
+  await popup.waitForLoadState();
+  await popup.close();
+}
+
+async function screenshot(name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = fileURLToPath(new URL(name, SCREENSHOTS));
+  await page().screenshot({ path });
+  const png = await readFile(path);
+  expect(png.length).toBeGreaterThan(20_000);
+  const stats = pngStats(png);
+  expect([stats.width, stats.height]).toEqual([1440, 900]);
+  expect(stats.distinctColours).toBeGreaterThan(50);
+}
+
+const botMessages = (): Locator => page().locator('#messages .message[data-author="U0FAKEBOT"]');
+
+describe('the sandbox in a browser', () => {
+  it('a user new to Google connects, schedules, picks a time and sees the event and the draft', async () => {
+    const p = page();
+    await p.goto(sandbox?.url ?? '');
+    await until('the team in the "You are" picker', async () => ((await p.locator('#who option').count()) >= 4 ? true : undefined));
+    expect(await p.locator('#who').inputValue()).toBe('U0SAM');
+    expect(await p.locator('#connections .conn.on').count()).toBe(0);
+
+    await p.locator('#input').fill('/schedule @alice 30m Sync');
+    await p.locator('#input').press('Enter');
+
+    const messages = p.locator('#messages');
+    const book = messages.getByRole('button', { name: 'Book', exact: true }).first();
+    const consented = new Set<string>();
+    let connectedAt = 0;
+    let continuedAt = 0;
+    await until('the proposal (Book buttons), after connecting Google', async () => {
+      if (await isVisible(book)) return true;
+      for (const connect of await messages.getByRole('button', { name: /^(Re)?connect /i }).all()) {
+        const label = (await connect.innerText()).trim();
+        if (consented.has(label)) continue;
+        await consent(connect);
+        consented.add(label);
+        return undefined;
+      }
+      // The bot may resume by itself once connected: give it a moment, then press Continue (sparingly).
+      if (connectedAt === 0 && (await p.locator('#connections .conn.on').count()) === 2) connectedAt = Date.now();
+      const resume = messages.getByRole('button', { name: 'Continue', exact: true }).last();
+      const now = Date.now();
+      if (connectedAt > 0 && now - connectedAt > 2_000 && now - continuedAt > 5_000 && (await isVisible(resume))) {
+        await resume.click();
+        continuedAt = now;
+      }
+      return undefined;
+    }, 60_000);
+    expect(consented.size).toBe(2);
+    expect(await p.locator('#connections .conn.on').count()).toBe(2);
+    expect(await messages.locator('.message.ephemeral', { hasText: 'Free times for Sync' }).count()).toBe(1);
+
+    await book.click();
+    const confirmation = messages.locator('.message', { hasText: 'is booked for' });
+    await confirmation.waitFor({ timeout: 20_000 });
+    expect(await confirmation.innerText()).toContain('Only visible to you');
+    expect(await confirmation.getByRole('button', { name: 'Cancel meeting' }).count()).toBe(1);
+
+    const event = p.locator('#calendar-panel .event', { hasText: 'Sync' });
+    await event.waitFor({ timeout: 10_000 });
+    expect(await event.innerText()).toContain('alice@acme.test');
+    const draft = p.locator('#drafts-panel .draft').first();
+    await draft.waitFor({ timeout: 10_000 });
+    expect(await draft.innerText()).toContain('alice@acme.test');
+    await screenshot('schedule.png');
+
+    // Ephemeral means ephemeral: Alice sees none of Sam's conversation with the bot.
+    await p.locator('#who').selectOption('U0ALICE');
+    await until('Alice’s view', async () => ((await p.locator('#drafts-panel').innerText()).includes('alice@acme.test') ? true : undefined));
+    expect(await messages.locator('.message', { hasText: 'is booked for' }).count()).toBe(0);
+    await p.locator('#who').selectOption('U0SAM');
+    await confirmation.waitFor();
+  }, 120_000);
+
+  it('summarizes the unread inbox in a DM with the bot', async () => {
+    const p = page();
+    await p.locator('[data-view="dm"]').click();
+    await until('the DM with the bot', async () => ((await p.locator('#channel-title').innerText()) === 'Scheduler' ? true : undefined));
+    await p.locator('#input').fill('summarize my unread email');
+    await p.locator('#input').press('Enter');
+    await p.locator('#messages .message[data-author="U0SAM"]', { hasText: 'summarize my unread email' }).waitFor();
+
+    const summary = await until(
+      'the bot to answer the DM with a summary naming the seeded unread mail',
+      async () => (await botMessages().allInnerTexts()).find((t) => SEEDED_SUBJECTS.test(t)),
+      30_000,
+    ).catch(async (e: unknown) => {
+      const said = await botMessages().allInnerTexts();
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; the bot said in the DM: ${JSON.stringify(said)}`, { cause: e });
+    });
+    expect(summary).not.toContain('This week in calendars');
+    await screenshot('inbox.png');
+  }, 60_000);
+
+  it('shows what people type as text, never as markup', async () => {
+    const p = page();
+    await p.locator('[data-view="general"]').click();
+    const typed = '<b>bold?</b> & <img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script>';
+    await p.locator('#input').fill(typed);
+    await p.locator('#input').press('Enter');
+    const mine = p.locator('#messages .message[data-author="U0SAM"]').last();
+    await until('the typed message', async () => ((await mine.innerText()).includes('<b>bold?</b> &') ? true : undefined));
+    expect(await mine.locator('b, img, script').count()).toBe(0);
+    expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  }, 30_000);
+});
