@@ -1,14 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { LogLevel, type CustomRoute } from '@slack/bolt';
 import { googleCalendar } from './adapters/google/calendar.js';
 import { googleGmail } from './adapters/google/gmail.js';
+import { googleGmailInbox } from './adapters/google/gmail-inbox.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './adapters/google/http.js';
 import { authVerifyRoute } from './adapters/http/auth-verify.js';
 import { scalekitGrants } from './adapters/scalekit/scalekit-grants.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
+import { buildSlackApp } from './adapters/slack/build-app.js';
 import { deliverer } from './adapters/slack/deliver.js';
 import type { ListenerDeps } from './adapters/slack/listener-deps.js';
 import { onceEvents } from './adapters/slack/once-events.js';
@@ -16,6 +17,7 @@ import { registerListeners } from './adapters/slack/register.js';
 import { reportRecovered, resumePending, type ResumeDeps } from './adapters/slack/resume.js';
 import { openStore } from './adapters/store/open-store.js';
 import type { Config } from './config.js';
+import { hmacCursorSeal } from './core/inbox/cursor.js';
 import type { Logger } from './flows/ports.js';
 import { recoverBookings } from './flows/recover-bookings.js';
 import { Inflight } from './inflight.js';
@@ -41,7 +43,15 @@ const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
 
 /** The composition root: every adapter is built here and nowhere else. */
 export async function startBot(config: Config, overrides: BotOverrides = {}): Promise<RunningBot> {
-  const secrets = [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.scalekit.clientSecret, config.authStateSecret].filter(
+  const secrets = [
+    config.slack.botToken,
+    config.slack.signingSecret,
+    config.slack.appToken,
+    config.slack.oauth?.clientSecret,
+    config.slack.oauth?.stateSecret,
+    config.scalekit.clientSecret,
+    config.authStateSecret,
+  ].filter(
     (s): s is string => s !== undefined,
   );
   const log = jsonLogger({ level: config.logLevel, secrets, ...(overrides.writeLog ? { write: overrides.writeLog } : {}) });
@@ -59,6 +69,9 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     }),
     calendar: googleCalendar(config.google.calendarApiUrl, retry),
     gmail: googleGmail(config.google.gmailApiUrl, retry),
+    mailbox: googleGmailInbox(config.google.gmailApiUrl, retry),
+    // Show more values are signed, not stored, so any instance can serve the next page.
+    inboxCursors: hmacCursorSeal(config.authStateSecret),
     store,
     now,
     newId: () => randomBytes(12).toString('hex'),
@@ -66,8 +79,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     bookingLeaseMs: config.bookingLeaseMs,
     inflight,
   };
-  const webClient = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, logger: boltLogger(log, BOLT_LEVEL[config.logLevel]) });
-  const resume: ResumeDeps = { deps, clientFor: async () => webClient, deliver: deliverer({ clientFor: async () => webClient, now, log }) };
+  const resume: ResumeDeps = { deps, clientFor: (u) => slack.clientFor(u), deliver: deliverer({ clientFor: (u) => slack.clientFor(u), now, log }) };
 
   let ready = false;
   const verify = authVerifyRoute({ ...deps, stateSecret: config.authStateSecret, resume: (p) => inflight.track(resumePending(resume, p)) });
@@ -92,10 +104,8 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     },
   ];
   const logger = boltLogger(log, BOLT_LEVEL[config.logLevel]);
-  const receiver: Receiver = config.slack.appToken
-    ? new SocketModeReceiver({ appToken: config.slack.appToken, customRoutes: routes, installerOptions: { port: config.port }, logger })
-    : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: '/slack/events', customRoutes: routes, processBeforeResponse: false, logger });
-  const app = new App({ receiver, token: config.slack.botToken, logger, clientOptions: { slackApiUrl: config.slack.apiUrl } });
+  const slack = buildSlackApp(config, routes, logger, store.db);
+  const app = slack.app;
   app.error(async (error) => {
     log.error('unhandled error in a listener', { error: error.message, code: (error as { code?: string }).code });
   });

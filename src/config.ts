@@ -10,8 +10,12 @@ const EnvSchema = z
   .object({
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_BOT_TOKEN: z
-      .string({ message: 'the bot token (xoxb-…)' })
-      .regex(/^xoxb-/, { message: 'expected a bot token starting with xoxb-' }),
+      .string()
+      .regex(/^xoxb-/, { message: 'expected a bot token starting with xoxb-' })
+      .optional(),
+    SLACK_CLIENT_ID: z.string().min(1).optional(),
+    SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+    SLACK_STATE_SECRET: z.string().min(16, { message: 'expected at least 16 characters of random text' }).optional(),
     SLACK_APP_TOKEN: z
       .string()
       .regex(/^xapp-/, { message: 'expected an app-level token starting with xapp-' })
@@ -56,7 +60,9 @@ export type Env = z.infer<typeof EnvSchema>;
 export interface Config {
   slack: {
     signingSecret: string | undefined;
-    botToken: string;
+    /** A single workspace's bot token; absent when `oauth` installs the app in several. */
+    botToken: string | undefined;
+    oauth: { clientId: string; clientSecret: string; stateSecret: string } | undefined;
     appToken: string | undefined;
     apiUrl: string;
   };
@@ -87,10 +93,22 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   );
   const parsed = EnvSchema.safeParse(present);
   // Checked apart from the schema so that they are reported together with the schema's issues.
-  const crossChecks =
-    !present.SLACK_APP_TOKEN && !present.SLACK_SIGNING_SECRET
+  const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const oauthGiven = oauthVars.filter((v) => present[v] !== undefined);
+  const crossChecks = [
+    ...(!present.SLACK_APP_TOKEN && !present.SLACK_SIGNING_SECRET
       ? ['SLACK_SIGNING_SECRET: required in HTTP mode (when SLACK_APP_TOKEN is not set): the Slack app signing secret']
-      : [];
+      : []),
+    ...(oauthGiven.length === 0 && !present.SLACK_BOT_TOKEN
+      ? ['SLACK_BOT_TOKEN: required: the bot token (xoxb-…), unless SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET set up installs in several workspaces']
+      : []),
+    ...(oauthGiven.length > 0 && oauthGiven.length < oauthVars.length
+      ? oauthVars.filter((v) => present[v] === undefined).map((v) => `${v}: required with ${oauthGiven.join(' and ')} (installs in several workspaces need all three)`)
+      : []),
+    ...(oauthGiven.length === oauthVars.length && present.SLACK_BOT_TOKEN
+      ? ['SLACK_BOT_TOKEN: set either a single bot token or SLACK_CLIENT_ID/SECRET/STATE_SECRET, not both']
+      : []),
+  ];
   if (!parsed.success || crossChecks.length > 0) {
     const problems = (parsed.error?.issues ?? []).map((issue) => {
       const name = issue.path.join('.') || '(environment)';
@@ -104,6 +122,10 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     slack: {
       signingSecret: env.SLACK_SIGNING_SECRET,
       botToken: env.SLACK_BOT_TOKEN,
+      oauth:
+        env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET
+          ? { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, stateSecret: env.SLACK_STATE_SECRET }
+          : undefined,
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
     },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RespondFn } from '@slack/bolt';
 import type { SlackUserRef } from '../../core/identity.js';
 import { buildInternalError } from '../../core/messages/notices.js';
+import type { Reply } from '../../core/messages/types.js';
 import type { Logger } from '../../flows/ports.js';
 import type { Inflight } from '../../inflight.js';
 import { isServiceError } from '../../flows/service-error.js';
@@ -17,7 +18,15 @@ function describe(e: unknown): Record<string, unknown> {
  * the user gets a message with a reference they can quote, and shutdown waits for the work.
  */
 export async function guarded(
-  ctx: { listener: string; user?: SlackUserRef | undefined; log: Logger; respond?: RespondFn | undefined; inflight?: Inflight },
+  ctx: {
+    listener: string;
+    user?: SlackUserRef | undefined;
+    log: Logger;
+    respond?: RespondFn | undefined;
+    inflight?: Inflight;
+    /** For events, which have no response_url: how to reach the user who wrote. */
+    tell?: ((reply: Reply) => Promise<unknown>) | undefined;
+  },
   work: () => Promise<void>,
 ): Promise<void> {
   try {
@@ -25,9 +34,11 @@ export async function guarded(
   } catch (e) {
     const reference = randomBytes(4).toString('hex');
     ctx.log.error('listener failed', { listener: ctx.listener, team: ctx.user?.teamId, user: ctx.user?.userId, reference, ...describe(e) });
-    if (!ctx.respond) return;
     const reply = buildInternalError(reference);
-    await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks }).catch((err: unknown) => {
+    const told = ctx.respond
+      ? ctx.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks })
+      : ctx.tell?.(reply);
+    await told?.catch((err: unknown) => {
       ctx.log.warn('could not tell the user about a failure', { listener: ctx.listener, reference, ...describe(err) });
     });
   }

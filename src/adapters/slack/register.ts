@@ -3,13 +3,22 @@ import { ACTION } from '../../core/messages/actions.js';
 import { cancelMeeting } from './actions/cancel-meeting.js';
 import { cancelProposal } from './actions/cancel-proposal.js';
 import { continueRequest } from './actions/continue-request.js';
+import { disconnect } from './actions/disconnect.js';
+import { editPrefs } from './actions/edit-prefs.js';
+import { homeInbox } from './actions/home-inbox.js';
+import { inboxContinue, inboxMore } from './actions/inbox-buttons.js';
 import { moreTimes } from './actions/more-times.js';
 import { openLink } from './actions/open-link.js';
 import { pickSlot } from './actions/pick-slot.js';
 import { scheduleCommand } from './commands/schedule.js';
+import { appMention } from './events/app-mention.js';
+import { directMessage } from './events/direct-message.js';
+import { appHomeOpened } from './events/app-home-opened.js';
 import type { ListenerDeps } from './listener-deps.js';
+import { savePrefs } from './views/save-prefs.js';
+import { PREFS_FORM } from '../../core/prefs-form.js';
 
-export type Registrar = Pick<App, 'command' | 'action'>;
+export type Registrar = Pick<App, 'command' | 'action' | 'event' | 'view'>;
 
 /** The one list of what the bot listens to. */
 export function registerListeners(app: Registrar, deps: ListenerDeps): void {
@@ -20,4 +29,13 @@ export function registerListeners(app: Registrar, deps: ListenerDeps): void {
   app.action(ACTION.cancelProposal, cancelProposal(deps));
   app.action(ACTION.cancelMeeting, cancelMeeting(deps));
   app.action(ACTION.openLink, openLink());
+  app.event('app_home_opened', appHomeOpened(deps));
+  app.action(ACTION.disconnect, disconnect(deps));
+  app.action(ACTION.editPrefs, editPrefs(deps));
+  app.action(ACTION.homeInbox, homeInbox(deps));
+  app.view(PREFS_FORM.callbackId, savePrefs(deps));
+  app.event('message', directMessage(deps));
+  app.event('app_mention', appMention(deps));
+  app.action(ACTION.inboxContinue, inboxContinue(deps));
+  app.action(ACTION.inboxMore, inboxMore(deps));
 }

@@ -3,6 +3,9 @@ import { renderBooking, renderProposal } from '../../core/messages/render.js';
 import type { PendingRequest } from '../../flows/pending.js';
 import { resumeSchedule } from '../../flows/propose-slots.js';
 import type { Recovered } from '../../flows/recover-bookings.js';
+import { resumeInbox } from '../../flows/summarize-inbox.js';
+import { deliverTo } from './events/deliver.js';
+import { inboxDeps } from './inbox-deps.js';
 import type { ClientFor, Deliver } from './deliver.js';
 import { flowDeps, type ListenerDeps } from './listener-deps.js';
 
@@ -14,19 +17,23 @@ export interface ResumeDeps {
 
 /** Runs a request that waited for authorization and sends what it produced to its owner. */
 export async function resumePending(r: ResumeDeps, pending: PendingRequest): Promise<void> {
-  const flow = flowDeps(r.deps, await r.clientFor(pending.owner));
-  let reply: Reply | undefined;
+  const client = await r.clientFor(pending.owner);
   switch (pending.kind) {
-    case 'schedule':
-      reply = renderProposal(await resumeSchedule(flow, pending)).reply;
+    case 'schedule': {
+      const reply: Reply | undefined = renderProposal(await resumeSchedule(flowDeps(r.deps, client), pending)).reply;
+      if (!reply) return;
+      const target = { user: pending.owner, responseUrl: pending.responseUrl, issuedAt: pending.responseUrlIssuedAt, uses: pending.responseUrlUses };
+      await r.deliver(target, reply);
       break;
-    case 'inbox':
-      reply = undefined;
+    }
+    case 'inbox': {
+      // Mail asks came as DMs or mentions, which have no response_url: the answer goes where the ask was.
+      const send = await resumeInbox(inboxDeps(r.deps, client), pending);
+      if (send) await deliverTo(client, send.owner, send.delivery, send.reply);
       break;
+    }
   }
-  if (!reply) return;
-  const via = await r.deliver({ user: pending.owner, responseUrl: pending.responseUrl, issuedAt: pending.responseUrlIssuedAt, uses: pending.responseUrlUses }, reply);
-  r.deps.log.info('resumed a request after authorization', { kind: pending.kind, team: pending.owner.teamId, user: pending.owner.userId, via });
+  r.deps.log.info('resumed a request after authorization', { kind: pending.kind, team: pending.owner.teamId, user: pending.owner.userId });
 }
 
 /** Tells the owner of a booking finished (or rolled back) after a restart how it ended. */

@@ -7,6 +7,15 @@ export const ACTION = {
   cancelProposal: 'schedule.cancel',
   continueRequest: 'schedule.continue',
   cancelMeeting: 'schedule.cancel_meeting',
+  /** Re-runs an unread-mail summary that waited for Gmail to be connected. */
+  inboxContinue: 'inbox.continue',
+  /** The next page of an unread-mail summary; its value is a signed cursor. */
+  inboxMore: 'inbox.more',
+  /** App Home: remove a connected account at Scalekit (after a confirmation). */
+  disconnect: 'home.disconnect',
+  editPrefs: 'home.edit_prefs',
+  /** App Home: the same unread summary a DM asking for it gets, sent to the DM. */
+  homeInbox: 'home.summarize_unread',
   /** URL buttons: Slack opens the link and still sends an action, which only needs an ack. */
   openLink: 'link.open',
 } as const;

@@ -10,11 +10,11 @@ const PURPOSE: Record<Connector, string> = {
   gmail: 'so I can draft the follow-up email (I never send anything)',
 };
 
-function explain(m: MissingGrant): string {
+function explain(m: MissingGrant, purpose: Record<Connector, string>): string {
   const label = CONNECTOR_LABEL[m.connector];
   switch (m.problem) {
     case 'not-connected':
-      return `*Connect ${label}* ${PURPOSE[m.connector]}.`;
+      return `*Connect ${label}* ${purpose[m.connector]}.`;
     case 'pending-verification':
       return `*${label}* is waiting for you to finish connecting. Open the link again and complete it.`;
     case 'expired':
@@ -32,10 +32,21 @@ function explain(m: MissingGrant): string {
 
 const verb = (p: GrantProblem) => (p === 'not-connected' || p === 'pending-verification' ? 'Connect' : 'Reconnect');
 
+/** What differs between the requests that can wait for a connection; /schedule's by default. */
+export interface ConnectPromptOptions {
+  continueAction?: string;
+  /** The Cancel button's action; null leaves it out (nothing to cancel). */
+  cancelAction?: string | null;
+  /** Why each connector is needed, for this request. */
+  purpose?: Partial<Record<Connector, string>>;
+}
+
 /** Shown only to the user whose grants are missing; their own links, and a way to resume. */
-export function buildConnectPrompt(requestId: string, missing: readonly MissingGrant[]): Reply {
+export function buildConnectPrompt(requestId: string, missing: readonly MissingGrant[], opts: ConnectPromptOptions = {}): Reply {
+  const purpose = { ...PURPOSE, ...opts.purpose };
+  const cancelAction = opts.cancelAction === undefined ? ACTION.cancelProposal : opts.cancelAction;
   const blocks: Block[] = missing.map((m) => {
-    const block = section(explain(m));
+    const block = section(explain(m, purpose));
     if (m.link !== undefined && block.type === 'section') {
       block.accessory = button(`${verb(m.problem)} ${CONNECTOR_LABEL[m.connector]}`, ACTION.openLink, { url: m.link, style: 'primary' });
     }
@@ -45,8 +56,8 @@ export function buildConnectPrompt(requestId: string, missing: readonly MissingG
   blocks.push({
     type: 'actions',
     elements: [
-      button('Continue', ACTION.continueRequest, { value: encodeRequest(requestId) }),
-      button('Cancel', ACTION.cancelProposal, { value: encodeRequest(requestId) }),
+      button('Continue', opts.continueAction ?? ACTION.continueRequest, { value: encodeRequest(requestId) }),
+      ...(cancelAction === null ? [] : [button('Cancel', cancelAction, { value: encodeRequest(requestId) })]),
     ],
   });
   const names = missing.map((m) => CONNECTOR_LABEL[m.connector]).join(' and ');

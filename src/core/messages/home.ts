@@ -70,6 +70,9 @@ export function buildHome(s: HomeState): types.HomeView {
   return {
     type: 'home',
     blocks: [
+      section('Ask me about your mail in a DM (“any unread email from today?”), or:'),
+      { type: 'actions', elements: [button('Summarize unread', ACTION.homeInbox, { style: 'primary' })] },
+      { type: 'divider' },
       { type: 'header', text: { type: 'plain_text', text: 'Your Google connections' } },
       ...s.connections.map(connectionBlock),
       context('Each connection is your own Google grant, held by Scalekit; I fetch a token for you only when I act for you.'),

@@ -3,6 +3,7 @@ import http2 from 'node:http2';
 import net from 'node:net';
 import type { Code } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
+import { timeResponse, type RequestTiming } from '../timing.js';
 import { GOOGLE_SCOPES, type Grant, type TokenRegistry } from '../token-registry.js';
 import { connectedAccountRoutes } from './connected-accounts.js';
 import { httpHandler } from './http.js';
@@ -42,6 +43,8 @@ export class FakeScalekit {
   readonly url: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** Start and end of every request the fake answered (gRPC and HTTP/1.1), for the bench's critical-path count. */
+  readonly timings: RequestTiming[];
 
   private constructor(
     private readonly state: ScalekitState,
@@ -49,7 +52,9 @@ export class FakeScalekit {
     private readonly sockets: Set<net.Socket>,
     private readonly sessions: Set<http2.Http2Session>,
     creds: { clientId: string; clientSecret: string },
+    timings: RequestTiming[],
   ) {
+    this.timings = timings;
     this.url = state.baseUrl;
     this.clientId = creds.clientId;
     this.clientSecret = creds.clientSecret;
@@ -62,9 +67,20 @@ export class FakeScalekit {
     const state = new ScalekitState(opts.registry, connections, opts.magicLinkTtlMs ?? 600_000);
     const creds = { clientId: opts.clientId ?? 'skc_fake_client', clientSecret: opts.clientSecret ?? randomId('sks_fake') };
 
-    const h1 = http.createServer(httpHandler(state, creds));
+    const timings: RequestTiming[] = [];
+    // gRPC paths end in the method name (…/ConnectedAccountService/GetConnectedAccountAuth).
+    const lastSegment = (url: string | undefined): string => (url ?? '').split('?')[0]?.split('/').at(-1) ?? '';
+    const h1Handler = httpHandler(state, creds);
+    const h1 = http.createServer((req, res) => {
+      timeResponse(timings, 'scalekit', new URL(req.url ?? '/', 'http://fake.invalid').pathname, res);
+      h1Handler(req, res);
+    });
     const h2 = http2.createServer();
-    h2.on('request', connectNodeAdapter({ routes: connectedAccountRoutes(state) }));
+    const rpc = connectNodeAdapter({ routes: connectedAccountRoutes(state) });
+    h2.on('request', (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => {
+      timeResponse(timings, 'scalekit', lastSegment(req.url), res);
+      rpc(req, res);
+    });
     const sessions = new Set<http2.Http2Session>();
     h2.on('session', (s) => {
       sessions.add(s);
@@ -91,7 +107,7 @@ export class FakeScalekit {
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('fake scalekit: no TCP address');
     state.baseUrl = `http://127.0.0.1:${address.port}`;
-    return new FakeScalekit(state, server, sockets, sessions, creds);
+    return new FakeScalekit(state, server, sockets, sessions, creds, timings);
   }
 
   /** Closes the listener and every connection (HTTP/1.1 and HTTP/2), cancelling injected latency. */

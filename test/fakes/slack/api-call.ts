@@ -4,8 +4,10 @@ import { METHODS, type MethodContext } from './methods.js';
 import type { SlackCall, SlackResult } from './types.js';
 
 export interface ApiCallDeps {
-  ctx: MethodContext;
-  botToken: string;
+  /** The context of the workspace the call's token belongs to. */
+  ctxFor: (token: string) => MethodContext | undefined;
+  /** Methods an app calls with its client id and secret instead of a token (oauth.v2.access). */
+  unauthenticated: Record<string, (args: Record<string, unknown>) => SlackResult>;
   /** Injected failures: method → queue of error codes (consumed front first). */
   failures: Map<string, string[]>;
 }
@@ -32,11 +34,14 @@ function dispatch(
   args: Record<string, unknown>,
   deps: ApiCallDeps,
 ): SlackResult {
+  const open = deps.unauthenticated[method];
+  if (open !== undefined) return parseError !== undefined ? { ok: false, error: parseError } : open(args);
   const handler = METHODS[method];
   if (handler === undefined) return { ok: false, error: 'unknown_method', req_method: method };
-  if (token === undefined || token !== deps.botToken) return { ok: false, error: 'invalid_auth' };
+  const ctx = token === undefined ? undefined : deps.ctxFor(token);
+  if (ctx === undefined) return { ok: false, error: 'invalid_auth' };
   if (parseError !== undefined) return { ok: false, error: parseError };
   const injected = deps.failures.get(method)?.shift();
   if (injected !== undefined) return { ok: false, error: injected };
-  return handler(args, deps.ctx);
+  return handler(args, ctx);
 }

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { timeResponse, type RequestTiming } from '../timing.js';
 import { apiCall } from './api-call.js';
 import { mediaType, readBody, sendJson } from './http-util.js';
 import type { MethodContext } from './methods.js';
+import type { SlackResult } from './types.js';
 import { Recorder } from './recorder.js';
 import { handleResponseUrl } from './response-url.js';
 import type { FakeSlackOptions, FakeSlackUser, NotInChannelError, Recorded } from './types.js';
@@ -30,14 +33,19 @@ export class FakeSlack implements MethodContext {
   /** response_url id → number of accepted posts. */
   readonly responseUrlUses = new Map<string, number>();
   readonly recorder = new Recorder();
+  /** Start and end of every request the fake answered, for the bench's critical-path count. */
+  readonly timings: RequestTiming[] = [];
   private readonly botToken: string;
   private readonly dms = new Map<string, string>();
   private readonly openedDms = new Set<string>();
   private readonly failures = new Map<string, string[]>();
+  private readonly workspaces = new Map<string, string>();
+  private readonly installCodes = new Map<string, { teamId: string; botToken: string; installerId: string }>();
   private readonly server: Server;
   private lastMicros = 0;
   private idCounter = 0;
   private baseUrl = '';
+  private latencyMs = 0;
 
   private constructor(opts: FakeSlackOptions) {
     this.botToken = opts.botToken;
@@ -122,6 +130,10 @@ export class FakeSlack implements MethodContext {
   homeViewOf(userId: string): Record<string, unknown> | undefined {
     return this.homeViews.get(userId);
   }
+  /** Delays every Web API call and response_url post by `ms`, as a distant Slack would. */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
   clearRecords(): void {
     this.recorder.clear();
   }
@@ -179,12 +191,58 @@ export class FakeSlack implements MethodContext {
     return `${prefix}0${this.idCounter.toString(36).toUpperCase().padStart(8, '0')}`;
   }
 
+  /**
+   * Another workspace the same app is installed in: its bot token is accepted, and calls made
+   * with it answer as that workspace (same users, another team id).
+   */
+  addWorkspace(teamId: string, botToken: string): void {
+    this.workspaces.set(botToken, teamId);
+  }
+
+  /** The code Slack's OAuth screen hands back for installing into `teamId` with `botToken`. */
+  addInstallCode(code: string, install: { teamId: string; botToken: string; installerId: string }): void {
+    this.installCodes.set(code, install);
+  }
+
+  private contextFor(token: string): MethodContext | undefined {
+    if (token === this.botToken) return this;
+    const team = this.workspaces.get(token);
+    if (team === undefined) return undefined;
+    // Everything but the team id is shared state, so writes go to this instance.
+    return new Proxy(this, { get: (target, prop) => (prop === 'teamId' ? team : Reflect.get(target, prop, target)) });
+  }
+
+  private exchangeCode(args: Record<string, unknown>): SlackResult {
+    const install = typeof args.code === 'string' ? this.installCodes.get(args.code) : undefined;
+    if (install === undefined) return { ok: false, error: 'invalid_code' };
+    this.installCodes.delete(String(args.code));
+    this.addWorkspace(install.teamId, install.botToken);
+    return {
+      ok: true,
+      app_id: 'A0FAKEAPP',
+      authed_user: { id: install.installerId },
+      scope: 'commands,chat:write,users:read,users:read.email',
+      token_type: 'bot',
+      access_token: install.botToken,
+      bot_user_id: this.botUserId,
+      team: { id: install.teamId, name: `Team ${install.teamId}` },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
-    const raw = await readBody(req);
     const api = /^\/api\/([\w.]+)$/.exec(path);
+    timeResponse(this.timings, 'slack', api?.[1] ?? (path.startsWith('/response/') ? 'response_url' : path), res);
+    const raw = await readBody(req);
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
     if (api?.[1] !== undefined) {
-      const call = apiCall(api[1], req, raw, { ctx: this, botToken: this.botToken, failures: this.failures });
+      const call = apiCall(api[1], req, raw, {
+        ctxFor: (token) => this.contextFor(token),
+        unauthenticated: { 'oauth.v2.access': (args) => this.exchangeCode(args) },
+        failures: this.failures,
+      });
       this.recorder.recordCall(call);
       return sendJson(res, 200, call.result);
     }

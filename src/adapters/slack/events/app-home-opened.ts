@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { guarded } from '../guard.js';
-import { userOfEvent } from '../home/event-user.js';
+import { userOfEventBody } from '../event-user.js';
 import { publishHome } from '../home/publish-home.js';
 import type { ListenerDeps } from '../listener-deps.js';
 
@@ -9,7 +9,7 @@ export const appHomeOpened =
   (deps: ListenerDeps) =>
   async ({ event, body, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
-    const user = userOfEvent(body, event.user);
+    const user = userOfEventBody(body, event.user);
     if (!user) return;
     await guarded({ listener: 'event:app_home_opened', user, log: deps.log, inflight: deps.inflight }, () => publishHome(deps, client, user));
   };

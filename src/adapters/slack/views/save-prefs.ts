@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { parsePrefsSubmission } from '../../../core/prefs-form.js';
 import { savePrefs as savePrefsFlow } from '../../../flows/home.js';
 import { guarded } from '../guard.js';
-import { userOfEvent } from '../home/event-user.js';
 import { publishHome } from '../home/publish-home.js';
 import { flowDeps, type ListenerDeps } from '../listener-deps.js';
 
@@ -16,8 +15,9 @@ export const savePrefs =
       return;
     }
     await ack();
-    const user = userOfEvent({ team_id: body.team?.id ?? body.user.team_id, enterprise_id: body.enterprise?.id }, body.user.id);
-    if (!user) return;
+    const teamId = body.team?.id ?? body.user.team_id;
+    if (!teamId) return;
+    const user = { teamId, userId: body.user.id, enterpriseId: body.is_enterprise_install ? body.enterprise?.id : undefined };
     await guarded({ listener: 'view:prefs.save', user, log: deps.log, inflight: deps.inflight }, async () => {
       await savePrefsFlow(flowDeps(deps, client), user, submission.prefs);
       await publishHome(deps, client, user);
