@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { SlackUserRef } from '../../../core/identity.js';
 import { buildGone } from '../../../core/messages/notices.js';
 import type { Rendered } from '../../../core/messages/render.js';
+import type { Reply } from '../../../core/messages/types.js';
 import type { Interaction } from '../../../flows/pending-requests.js';
 import type { FlowDeps } from '../../../flows/ports.js';
 import { guarded } from '../guard.js';
@@ -9,14 +11,24 @@ import { flowDeps, type ListenerDeps } from '../listener-deps.js';
 import { ActionPayload, interactionOf, userOfAction } from '../payloads.js';
 import { sendReply } from '../reply.js';
 
+export interface ButtonOptions<D> {
+  /** The flow deps for this request; the workspace's client comes with it. */
+  depsFor: (deps: ListenerDeps, client: WebClient) => D;
+  /** What a click with a missing or unreadable value is told. */
+  gone: () => Reply;
+}
+
+const SCHEDULE_BUTTONS: ButtonOptions<FlowDeps> = { depsFor: flowDeps, gone: buildGone };
+
 /**
- * The shape every button listener shares: ack first, read the payload and the button's value,
- * then do the work as the user who clicked (never as whoever the button was made for).
+ * The shape every message button's listener shares: ack first, read the payload and the button's
+ * value, then do the work as the user who clicked (never as whoever the button was made for).
  */
-export function buttonListener<V>(
+export function buttonListener<V, D>(
   listener: string,
   decode: (value: string | undefined) => V | undefined,
-  work: (deps: FlowDeps, user: SlackUserRef, value: V, at: Interaction) => Promise<Rendered>,
+  work: (deps: D, user: SlackUserRef, value: V, at: Interaction) => Promise<Rendered>,
+  options: ButtonOptions<D>,
 ) {
   return (deps: ListenerDeps) =>
     async ({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
@@ -26,10 +38,19 @@ export function buttonListener<V>(
       await guarded({ listener, user, log: deps.log, respond, inflight: deps.inflight }, async () => {
         const value = payload.success ? decode(payload.data.actions[0]?.value) : undefined;
         if (!payload.success || !user || value === undefined) {
-          await sendReply(respond, { reply: buildGone(), placement: 'beside' });
+          await sendReply(respond, { reply: options.gone(), placement: 'beside' });
           return;
         }
-        await sendReply(respond, await work(flowDeps(deps, client), user, value, interactionOf(payload.data)));
+        await sendReply(respond, await work(options.depsFor(deps, client), user, value, interactionOf(payload.data)));
       });
     };
+}
+
+/** A button of the scheduling messages: its work runs on the scheduling flows' deps. */
+export function scheduleButton<V>(
+  listener: string,
+  decode: (value: string | undefined) => V | undefined,
+  work: (deps: FlowDeps, user: SlackUserRef, value: V, at: Interaction) => Promise<Rendered>,
+) {
+  return buttonListener(listener, decode, work, SCHEDULE_BUTTONS);
 }

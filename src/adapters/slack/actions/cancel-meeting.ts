@@ -1,8 +1,8 @@
 import { decodeRequest } from '../../../core/messages/actions.js';
 import { renderCancel } from '../../../core/messages/render.js';
 import { cancelMeeting as cancelFlow } from '../../../flows/cancel-meeting.js';
-import { buttonListener } from './button-listener.js';
+import { scheduleButton } from './button-listener.js';
 
-export const cancelMeeting = buttonListener('action:cancel_meeting', decodeRequest, async (deps, user, v) =>
+export const cancelMeeting = scheduleButton('action:cancel_meeting', decodeRequest, async (deps, user, v) =>
   renderCancel(await cancelFlow(deps, user, v.r)),
 );

@@ -1,8 +1,8 @@
 import { decodeRequest } from '../../../core/messages/actions.js';
 import { renderProposal } from '../../../core/messages/render.js';
 import { continueRequest as continueFlow } from '../../../flows/propose-slots.js';
-import { buttonListener } from './button-listener.js';
+import { scheduleButton } from './button-listener.js';
 
-export const continueRequest = buttonListener('action:continue', decodeRequest, async (deps, user, v, at) =>
+export const continueRequest = scheduleButton('action:continue', decodeRequest, async (deps, user, v, at) =>
   renderProposal(await continueFlow(deps, user, v.r, at)),
 );

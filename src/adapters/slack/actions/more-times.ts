@@ -1,8 +1,8 @@
 import { decodeRequest } from '../../../core/messages/actions.js';
 import { renderProposal } from '../../../core/messages/render.js';
 import { moreTimes as moreTimesFlow } from '../../../flows/propose-slots.js';
-import { buttonListener } from './button-listener.js';
+import { scheduleButton } from './button-listener.js';
 
-export const moreTimes = buttonListener('action:more_times', decodeRequest, async (deps, user, v) =>
+export const moreTimes = scheduleButton('action:more_times', decodeRequest, async (deps, user, v) =>
   renderProposal(await moreTimesFlow(deps, user, v.r)),
 );

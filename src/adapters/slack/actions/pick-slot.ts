@@ -1,8 +1,8 @@
 import { decodeSlot } from '../../../core/messages/actions.js';
 import { renderBooking } from '../../../core/messages/render.js';
 import { bookSlot } from '../../../flows/book-slot.js';
-import { buttonListener } from './button-listener.js';
+import { scheduleButton } from './button-listener.js';
 
-export const pickSlot = buttonListener('action:pick_slot', decodeSlot, async (deps, user, v, at) =>
+export const pickSlot = scheduleButton('action:pick_slot', decodeSlot, async (deps, user, v, at) =>
   renderBooking(await bookSlot(deps, user, v.r, v.s, at)),
 );
