@@ -1,31 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PEOPLE, mention, startWorld, type World } from '../support/harness.js';
 import { freePort } from '../support/free-port.js';
-import { spawnBot, type BotProcess } from '../support/process-bot.js';
-import { button, click, reply } from '../support/slack-steps.js';
-import type { Harness } from '../support/harness.js';
+import { BotProcesses, type BotProcess } from '../support/process-bot.js';
+import { button, click, reply, type SlackSide } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
 let world: World;
-const bots: BotProcess[] = [];
+const bots = new BotProcesses();
 
 afterEach(async () => {
-  for (const b of bots.splice(0)) if (b.child.exitCode === null) b.kill('SIGKILL');
+  bots.killAll();
   await world.stop();
 });
 
 async function startBotProcess(port?: number): Promise<BotProcess> {
   const p = port ?? (await freePort());
-  const bot = await spawnBot({ ...world.envFor(p), BOOKING_LEASE_MS: '1000' });
-  bots.push(bot);
-  return bot;
+  return bots.start({ ...world.envFor(p), BOOKING_LEASE_MS: '1000' });
 }
 
-/** slack-steps speaks to a harness; a process bot only needs the world's fakes and a sim. */
-const asHarness = (port: number) => ({ ...world, sim: world.simFor(port) }) as unknown as Harness;
+const asSide = (port: number): SlackSide => ({ slack: world.slack, sim: world.simFor(port) });
 
 async function proposalFrom(port: number) {
-  const h = asHarness(port);
+  const h = asSide(port);
   const cmd = await h.sim.slashCommand({ user: organizer, text: `${mention(alice)} 30m Sync` });
   return { h, proposal: await reply(h, cmd.responseUrl) };
 }

@@ -1,25 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PEOPLE, mention, startWorld, type Harness, type World } from '../support/harness.js';
+import { PEOPLE, mention, startWorld, type World } from '../support/harness.js';
 import { freePort } from '../support/free-port.js';
-import { spawnBot, type BotProcess } from '../support/process-bot.js';
-import { button, click, reply } from '../support/slack-steps.js';
+import { BotProcesses, type BotProcess } from '../support/process-bot.js';
+import { button, click, reply, type SlackSide } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
 let world: World;
-const bots: BotProcess[] = [];
+const bots = new BotProcesses();
 
 afterEach(async () => {
-  for (const b of bots.splice(0)) if (b.child.exitCode === null) b.kill('SIGKILL');
+  bots.killAll();
   await world.stop();
 });
 
 async function instance(): Promise<BotProcess> {
-  const bot = await spawnBot(world.envFor(await freePort()));
-  bots.push(bot);
-  return bot;
+  return bots.start(world.envFor(await freePort()));
 }
 
-const on = (bot: BotProcess) => ({ ...world, sim: world.simFor(bot.port) }) as unknown as Harness;
+const on = (bot: BotProcess): SlackSide => ({ slack: world.slack, sim: world.simFor(bot.port) });
 
 /** Follows an authorization link, but returns to `bot` instead of the instance that made it. */
 async function consentReturningTo(link: string, bot: BotProcess): Promise<Response> {

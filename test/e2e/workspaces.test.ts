@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { SlackClientSim } from '../fakes/slack/signed-client.js';
-import { BOT_TOKEN, PEOPLE, SIGNING_SECRET, TEAM, identifierOf, mention, startWorld, type Harness, type World } from '../support/harness.js';
+import { BOT_TOKEN, PEOPLE, SIGNING_SECRET, TEAM, identifierOf, mention, startWorld, type World } from '../support/harness.js';
 import { freePort } from '../support/free-port.js';
 import { reply } from '../support/slack-steps.js';
 
@@ -43,13 +43,12 @@ describe('installed in several workspaces', () => {
     world.connect(organizer.id);
     const inMain = new SlackClientSim({ botUrl: base, signingSecret: SIGNING_SECRET, slack: world.slack, teamId: TEAM });
     const inOther = new SlackClientSim({ botUrl: base, signingSecret: SIGNING_SECRET, slack: world.slack, teamId: OTHER_TEAM });
-    const h = world as unknown as Harness;
 
     const main = await inMain.slashCommand({ user: organizer, text: `${mention(alice)} 30m Sync` });
-    expect((await reply(h, main.responseUrl)).text).toContain('Free times for Sync');
+    expect((await reply({ slack: world.slack, sim: inMain }, main.responseUrl)).text).toContain('Free times for Sync');
 
     const other = await inOther.slashCommand({ user: organizer, text: `${mention(alice)} 30m Sync` });
-    const prompt = await reply(h, other.responseUrl);
+    const prompt = await reply({ slack: world.slack, sim: inOther }, other.responseUrl);
     expect(prompt.text).toContain('Google access needed');
 
     const identifiers = new Set(world.scalekit.calls.map((c) => c.identifier));

@@ -32,3 +32,18 @@ export async function spawnBot(env: Record<string, string>, timeoutMs = 20_000):
   }
   return { port, child, logs: () => out, exited, kill: (signal) => child.kill(signal) };
 }
+
+/** Bot processes started by one test, all killed after it. */
+export class BotProcesses {
+  private readonly running: BotProcess[] = [];
+
+  async start(env: Record<string, string>): Promise<BotProcess> {
+    const bot = await spawnBot(env);
+    this.running.push(bot);
+    return bot;
+  }
+
+  killAll(): void {
+    for (const b of this.running.splice(0)) if (b.child.exitCode === null) b.kill('SIGKILL');
+  }
+}
