@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, ENV_VARIABLES, loadConfig } from '../src/config.js';
 
 const good = {
   SLACK_SIGNING_SECRET: 'sign-secret-value-123',
@@ -55,5 +56,14 @@ describe('configuration', () => {
     const c = loadConfig({ ...good, PUBLIC_URL: '', SLACK_APP_TOKEN: '', PORT: '8080' });
     expect(c.publicUrl).toBe('http://localhost:8080');
     expect(c.slack.appToken).toBeUndefined();
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every variable the bot reads, and no other', () => {
+    const listed = readFileSync('.env.example', 'utf8')
+      .split('\n')
+      .flatMap((line) => /^([A-Z_]+)=/.exec(line)?.[1] ?? []);
+    expect([...listed].sort()).toEqual([...ENV_VARIABLES].sort());
   });
 });
