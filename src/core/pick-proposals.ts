@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { overlaps, type Interval } from './intervals.js';
+import { localDate } from './zone-clock.js';
 
 export const PROPOSALS_PER_PAGE = 3;
 
@@ -17,7 +17,7 @@ export function spreadOverDays(
   const fresh = candidates.filter((s) => !seen.has(s.start));
   const byDay = new Map<string, Interval[]>();
   for (const slot of fresh) {
-    const day = DateTime.fromMillis(slot.start, { zone }).toISODate() ?? '';
+    const day = localDate(slot.start, zone);
     const list = byDay.get(day) ?? [];
     list.push(slot);
     byDay.set(day, list);

@@ -22,18 +22,51 @@ export function defaultHours(zone: string): WorkingHours {
  */
 export function workingIntervals(hours: WorkingHours, from: number, to: number): Interval[] {
   const out: Interval[] = [];
-  let day = DateTime.fromMillis(from, { zone: hours.zone }).startOf('day').minus({ days: 1 });
-  const last = DateTime.fromMillis(to, { zone: hours.zone }).startOf('day');
-  for (; day <= last; day = day.plus({ days: 1 })) {
-    if (!hours.days.includes(day.weekday)) continue;
-    const start = atMinute(day, hours.startMinute);
-    const end = atMinute(day, hours.endMinute);
-    const clipped = { start: Math.max(start, from), end: Math.min(end, to) };
+  const first = DateTime.fromMillis(from, { zone: hours.zone }).minus({ days: 1 });
+  const last = DateTime.fromMillis(to, { zone: hours.zone });
+  // Calendar dates step in UTC arithmetic; only each day's two edges need the zone's rules.
+  const lastDate = Date.UTC(last.year, last.month - 1, last.day);
+  for (let date = Date.UTC(first.year, first.month - 1, first.day); date <= lastDate; date += DAY) {
+    const weekday = ((new Date(date).getUTCDay() + 6) % 7) + 1;
+    if (!hours.days.includes(weekday)) continue;
+    const day = workday(hours, date);
+    const clipped = { start: Math.max(day.start, from), end: Math.min(day.end, to) };
     if (clipped.start < clipped.end) out.push(clipped);
   }
   return out;
 }
 
-function atMinute(day: DateTime, minute: number): number {
-  return day.set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 }).toMillis();
+const DAY = 86_400_000;
+/** Zone arithmetic is what a search spends its time on, and a day's edges never change. */
+const workdays = new Map<string, Interval>();
+
+function workday(hours: WorkingHours, date: number): Interval {
+  const key = `${hours.zone}|${date}|${hours.startMinute}|${hours.endMinute}`;
+  let day = workdays.get(key);
+  if (!day) {
+    day = { start: localMinute(hours.zone, date, hours.startMinute), end: localMinute(hours.zone, date, hours.endMinute) };
+    if (workdays.size >= 50_000) workdays.clear();
+    workdays.set(key, day);
+  }
+  return day;
+}
+
+/** The instant a wall clock in `zone` shows `minute` after the midnight that starts `date`. */
+function localMinute(zone: string, date: number, minute: number): number {
+  const d = new Date(date + Math.floor(minute / (24 * 60)) * DAY);
+  const m = minute % (24 * 60);
+  return DateTime.fromObject(
+    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(m / 60), minute: m % 60 },
+    { zone },
+  ).toMillis();
+}
+
+/**
+ * Everyone's working time, built once per distinct set of hours: people who share a zone and
+ * hours share one list, and the same list twice adds nothing to an intersection.
+ */
+export function availabilityOf(everyone: readonly WorkingHours[], from: number, to: number): Interval[][] {
+  const distinct = new Map<string, WorkingHours>();
+  for (const h of everyone) distinct.set(`${h.zone}|${h.startMinute}|${h.endMinute}|${[...h.days].sort().join(',')}`, h);
+  return [...distinct.values()].map((h) => workingIntervals(h, from, to));
 }

@@ -7,12 +7,13 @@ import type { SlackUserRef } from '../core/identity.js';
 import type { InboxDeps, MailboxApi, MailPage } from './inbox-ports.js';
 import { mapBounded } from './map-bounded.js';
 import { PENDING_TTL_MS } from './pending.js';
+import type { TokenLookup } from './ports.js';
 import { withGrant } from './with-grant.js';
 
-/** Gmail's per-user quota is generous, but a burst of 50 gets 429s; 8 keeps a page to two rounds. */
-export const METADATA_CONCURRENCY = 8;
-/** users.lookupByEmail is a Tier 3 method (about 50 a minute): a few at a time. */
-export const LOOKUP_CONCURRENCY = 4;
+/** Gmail's per-user quota is generous, but a burst of 50 gets 429s; 10 fetches a default page in one round. */
+export const METADATA_CONCURRENCY = 10;
+/** users.lookupByEmail is a Tier 3 method (about 50 a minute): a page's senders in one round, no more. */
+export const LOOKUP_CONCURRENCY = 10;
 
 /** One page to fetch: where it starts and the ask (its sender already an address) it belongs to. */
 export interface PageRequest {
@@ -65,11 +66,18 @@ async function keepWaiting(deps: InboxDeps, r: PageRequest): Promise<void> {
   });
 }
 
-/** Fetches and summarizes one page through the asker's own Gmail grant. */
-export async function summarizePage(deps: InboxDeps, r: PageRequest, ownEmail: string | undefined): Promise<InboxOutcome> {
+/**
+ * Fetches and summarizes one page through the asker's own Gmail grant; a token looked up just
+ * before, beside other work, saves a round trip.
+ */
+export async function summarizePage(deps: InboxDeps, r: PageRequest, ownEmail: string | undefined, prefetched?: TokenLookup): Promise<InboxOutcome> {
   const query = buildGmailQuery({ from: senderOf(r.ask), label: r.ask.label, range: r.ask.range }, r.at, r.zone);
-  const got = await withGrant(deps.grants, { user: r.owner, resumeId: r.requestId }, 'gmail', (token) =>
-    fetchPage(deps.mailbox, token, query, r.ask.limit, r.pageToken),
+  const got = await withGrant(
+    deps.grants,
+    { user: r.owner, resumeId: r.requestId },
+    'gmail',
+    (token) => fetchPage(deps.mailbox, token, query, r.ask.limit, r.pageToken),
+    prefetched,
   );
   if (got.kind === 'missing') {
     await keepWaiting(deps, r);

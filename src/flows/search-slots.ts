@@ -6,7 +6,7 @@ import type { Attendee, Organizer } from '../core/people.js';
 import { spreadOverDays } from '../core/pick-proposals.js';
 import { DEFAULT_MINUTES, hoursOf } from '../core/preferences.js';
 import { searchDays } from '../core/when.js';
-import { workingIntervals } from '../core/working-hours.js';
+import { availabilityOf } from '../core/working-hours.js';
 import { keepPending, type Interaction } from './pending-requests.js';
 import type { FlowDeps, FreeBusyEntry, TokenLookup } from './ports.js';
 import { resolvePeople } from './resolve-people.js';
@@ -88,6 +88,6 @@ function computeCandidates(
   }
   // Plain-email guests have no known zone, so only their calendar, not their hours, constrains.
   const hours = [hoursOf(organizer.zone, organizer.prefs), ...attendees.flatMap((a) => (a.zone ? [hoursOf(a.zone, a.prefs)] : []))];
-  const availability = hours.map((h) => workingIntervals(h, window.start, window.end));
+  const availability = availabilityOf(hours, window.start, window.end);
   return { candidates: findSlots({ availability, busy, minutes, now }), unseen };
 }

@@ -6,6 +6,7 @@ import { renderInbox } from '../core/messages/inbox-notices.js';
 import type { Reply } from '../core/messages/types.js';
 import type { InboxDelivery, InboxDeps } from './inbox-ports.js';
 import { summarizePage } from './inbox-page.js';
+import { lookupToken } from './with-grant.js';
 import type { PendingRequest } from './pending.js';
 
 type Resolved = { kind: 'ok'; ask: InboxAsk } | { kind: 'bad'; reason: string };
@@ -21,11 +22,12 @@ async function resolveSender(deps: InboxDeps, ask: InboxAsk): Promise<Resolved> 
 
 /** The first page of an ask, for its owner, whose zone sets what "today" means. */
 async function run(deps: InboxDeps, owner: SlackUserRef, ask: InboxAsk, channelId: string, requestId: string): Promise<InboxOutcome> {
-  const [me, resolved] = await Promise.all([deps.directory.person(owner.userId), resolveSender(deps, ask)]);
+  const [me, resolved, token] = await Promise.all([deps.directory.person(owner.userId), resolveSender(deps, ask), lookupToken(deps.grants, owner, 'gmail')]);
   if (resolved.kind === 'bad') return { kind: 'bad-input', reason: resolved.reason };
+  if (token.kind !== 'token' && token.kind !== 'missing') return { kind: 'failed', failure: token };
   const zone = me.kind === 'person' ? me.zone : 'UTC';
   const ownEmail = me.kind === 'person' ? me.email : undefined;
-  return summarizePage(deps, { owner, ask: resolved.ask, at: deps.now(), zone, offset: 0, requestId, channelId }, ownEmail);
+  return summarizePage(deps, { owner, ask: resolved.ask, at: deps.now(), zone, offset: 0, requestId, channelId }, ownEmail, token);
 }
 
 /**

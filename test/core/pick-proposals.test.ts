@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { localDate } from '../../src/core/zone-clock.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { overlaps, type Interval } from '../../src/core/intervals.js';
@@ -86,5 +87,14 @@ describe('spreadOverDays', () => {
   it('defaults to PROPOSALS_PER_PAGE', () => {
     expect(PROPOSALS_PER_PAGE).toBe(3);
     expect(spreadOverDays(candidates, ZONE, [], undefined)).toHaveLength(PROPOSALS_PER_PAGE);
+  });
+});
+
+describe('localDate', () => {
+  it('is the wall-clock date in the zone, across midnight and a half-hour offset', () => {
+    const at = Date.UTC(2026, 10, 23, 19, 0);
+    expect(localDate(at, 'America/New_York')).toBe('2026-11-23');
+    expect(localDate(at, 'Asia/Kolkata')).toBe('2026-11-24');
+    expect(localDate(Date.UTC(2026, 10, 23, 18, 29), 'Asia/Kolkata')).toBe('2026-11-23');
   });
 });

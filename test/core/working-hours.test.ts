@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { intersect } from '../../src/core/intervals.js';
-import { defaultHours, workingIntervals } from '../../src/core/working-hours.js';
+import { findSlots } from '../../src/core/find-slots.js';
+import { availabilityOf, defaultHours, workingIntervals } from '../../src/core/working-hours.js';
 
 const utc = (iso: string): number => DateTime.fromISO(iso, { zone: 'UTC' }).toMillis();
 const show = (ms: number): string => DateTime.fromMillis(ms, { zone: 'UTC' }).toFormat("ccc yyyy-LL-dd'T'HH:mm'Z'");
@@ -79,5 +80,18 @@ describe('workingIntervals', () => {
     );
     const london = both.map((i) => `${DateTime.fromMillis(i.start, { zone: 'Europe/London' }).toFormat('ccc HH:mm')}–${DateTime.fromMillis(i.end, { zone: 'Europe/London' }).toFormat('HH:mm')}`);
     expect(london).toEqual(['Mon 14:00–17:00', 'Tue 14:00–17:00']);
+  });
+});
+
+describe('availabilityOf', () => {
+  it('builds one list per distinct set of hours, and the search is the same as with every list', () => {
+    const from = DateTime.fromISO('2026-11-23T00:00', { zone: 'UTC' }).toMillis();
+    const to = from + 7 * 86_400_000;
+    const people = ['Asia/Kolkata', 'Europe/London', 'Asia/Kolkata', 'Europe/London', 'Europe/London'].map(defaultHours);
+    const distinct = availabilityOf(people, from, to);
+    expect(distinct).toHaveLength(2);
+    const every = people.map((h) => workingIntervals(h, from, to));
+    const busy = [{ start: from + 10 * 3_600_000, end: from + 11 * 3_600_000 }];
+    expect(findSlots({ availability: distinct, busy, minutes: 30, now: from })).toEqual(findSlots({ availability: every, busy, minutes: 30, now: from }));
   });
 });

@@ -62,8 +62,10 @@ export interface Fakes {
   lookupsInFlight: { now: number; max: number };
 }
 
-export function fakes(opts: { mail?: MailItem[]; missing?: boolean; colleagues?: string[]; people?: Record<string, DirectoryEntry> } = {}): Fakes {
-  const mailbox = new FakeMailbox(opts.mail ?? []);
+export function fakes(
+  opts: { mail?: MailItem[]; missing?: boolean; colleagues?: string[]; people?: Record<string, DirectoryEntry>; pageSize?: number } = {},
+): Fakes {
+  const mailbox = new FakeMailbox(opts.mail ?? [], opts.pageSize);
   const pending = new Map<string, PendingRequest>();
   const tokenCalls: string[] = [];
   const links: Fakes['links'] = [];

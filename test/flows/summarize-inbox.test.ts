@@ -18,10 +18,12 @@ describe('summarizeInbox', () => {
   });
 
   it('looks each sender up in Slack once, a few at a time, and never the asker’s own address', async () => {
-    const senders = ['a@x.com', 'a@x.com', 'u0olivia@acme.test', 'b@x.com', 'c@x.com', 'd@x.com', 'e@x.com', 'f@x.com'];
-    const f = fakes({ mail: fakeMail(8, (i) => senders[i] ?? 'z@x.com'), colleagues: ['b@x.com'] });
-    const out = await summarizeInbox(f.deps, OLIVIA, { limit: 10 }, DM);
-    expect([...f.lookups].sort()).toEqual(['a@x.com', 'b@x.com', 'c@x.com', 'd@x.com', 'e@x.com', 'f@x.com']);
+    const others = 'bcdefghijklm'.split('').map((c) => `${c}@x.com`);
+    const senders = ['a@x.com', 'a@x.com', 'u0olivia@acme.test', ...others];
+    const f = fakes({ mail: fakeMail(senders.length, (i) => senders[i] ?? 'z@x.com'), colleagues: ['b@x.com'], pageSize: 20 });
+    const out = await summarizeInbox(f.deps, OLIVIA, { limit: 20 }, DM);
+    expect([...f.lookups].sort()).toEqual(['a@x.com', ...others].sort());
+    expect(others.length + 1).toBeGreaterThan(LOOKUP_CONCURRENCY);
     expect(f.lookupsInFlight.max).toBe(LOOKUP_CONCURRENCY);
     if (out.kind !== 'summary') throw new Error(out.kind);
     expect(out.view.summary.urgent.map((g) => g.sender.email)).toEqual(['b@x.com']);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Interval } from '../intervals.js';
+import { zoneAbbreviation } from '../zone-clock.js';
 
 /**
  * Slack reads `<…>` as links and mentions and `&` as an entity; escaping these three is what
@@ -13,7 +14,7 @@ export function escapeText(s: string): string {
 export function formatSlot(slot: Interval, zone: string): string {
   const start = DateTime.fromMillis(slot.start, { zone });
   const end = DateTime.fromMillis(slot.end, { zone });
-  return `${start.toFormat('ccc d LLL, HH:mm')}–${end.toFormat('HH:mm')} ${start.toFormat('ZZZZ')}`;
+  return `${start.toFormat('ccc d LLL, HH:mm')}–${end.toFormat('HH:mm')} ${zoneAbbreviation(slot.start, zone)}`;
 }
 
 export function listNames(names: readonly string[]): string {
