@@ -37,6 +37,19 @@ describe('when something goes wrong', () => {
     expect(live[0]?.id).not.toBe(events[0]?.id);
   });
 
+  it('a Google slower than Slack’s 3 s: the ack comes at once and the result later', async () => {
+    await start();
+    const held = h.google.holdNext({ method: 'POST', path: '/freeBusy' });
+    const cmd = await schedule(h, organizer, `${mention(alice)} 30m Sync`);
+    await held.arrived;
+    // the ack is already back while Google has not answered
+    expect(cmd.status).toBe(200);
+    expect(JSON.stringify(cmd.ack)).toContain('Looking for free times');
+    expect(h.slack.responsesTo(cmd.responseUrl)).toHaveLength(0);
+    held.release();
+    expect((await reply(h, cmd.responseUrl)).text).toContain('Free times for Sync');
+  });
+
   it('honours Retry-After on a 429 and then succeeds', async () => {
     await start();
     h.google.failNext({ method: 'POST', path: '/freeBusy' }, { status: 429, retryAfter: '7' });

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function startBotProcess(port?: number): Promise<BotProcess> {
   const p = port ?? (await freePort());
-  return bots.start({ ...world.envFor(p), BOOKING_LEASE_MS: '1000' });
+  return bots.start(world, { ...world.envFor(p), BOOKING_LEASE_MS: '1000' });
 }
 
 const asSide = (port: number): SlackSide => ({ slack: world.slack, sim: world.simFor(port) });

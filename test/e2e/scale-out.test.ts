@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function instance(): Promise<BotProcess> {
-  return bots.start(world.envFor(await freePort()));
+  return bots.start(world, world.envFor(await freePort()));
 }
 
 const on = (bot: BotProcess): SlackSide => ({ slack: world.slack, sim: world.simFor(bot.port) });

@@ -30,8 +30,10 @@ describe('installed in several workspaces', () => {
     world = await startWorld();
     const port = await freePort();
     const { SLACK_BOT_TOKEN: _single, ...env } = world.envFor(port);
+    const logs: string[] = [];
+    world.capture(() => logs.join('\n'));
     bot = await startBot(loadConfig({ ...env, SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'slack-client-secret-9a8b', SLACK_STATE_SECRET: 'slack-state-secret-long-enough' }), {
-      writeLog: () => undefined,
+      writeLog: (line) => logs.push(line),
     });
     const base = `http://127.0.0.1:${bot.port}`;
     world.slack.addInstallCode('code-main', { teamId: TEAM, botToken: BOT_TOKEN, installerId: organizer.id });
@@ -58,5 +60,6 @@ describe('installed in several workspaces', () => {
     expect(otherLookups.length).toBeGreaterThan(0);
     expect(world.google.requests.every((r) => r.email === organizer.email)).toBe(true);
     expect(world.google.requests.length).toBe(1);
+    for (const secret of [OTHER_TOKEN, 'slack-client-secret-9a8b', 'slack-state-secret-long-enough']) expect(logs.join('\n')).not.toContain(secret);
   });
 });

@@ -7,6 +7,7 @@ import { FakeSlack, type FakeSlackUser } from '../fakes/slack/web-api.js';
 import { TokenRegistry } from '../fakes/token-registry.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 import { freePort } from './free-port.js';
+import { findLeaks, LeakError } from './leak-check.js';
 
 export const TEAM = 'T0TEAM';
 export const SIGNING_SECRET = 'test-signing-secret-7c1f';
@@ -36,6 +37,9 @@ export interface World {
   /** Marks a person's Calendar and Gmail grants ACTIVE, as if they had connected before. */
   connect(userId: string, which?: Array<'googlecalendar' | 'gmail'>): void;
   simFor(port: number): SlackClientSim;
+  /** Adds a log source (an in-process bot's lines, a bot process's stderr) to the leak check. */
+  capture(source: () => string): void;
+  /** Stops the fakes and drops the database; fails if a token or secret leaked (see leak-check.ts). */
   stop(): Promise<void>;
 }
 
@@ -51,6 +55,12 @@ export async function startWorld(): Promise<World> {
     freshDatabase(),
   ]);
   for (const u of users) if ('email' in u) google.addCalendar(u.email);
+  const sources: Array<() => string> = [];
+  const slackRecords = () => [
+    ...slack.calls.map((c) => JSON.stringify(c.args)),
+    ...slack.responses.map((r) => JSON.stringify(r.body)),
+    ...slack.rejectedResponses.map((r) => JSON.stringify(r)),
+  ];
   return {
     registry,
     scalekit,
@@ -75,9 +85,12 @@ export async function startWorld(): Promise<World> {
       for (const c of which) scalekit.activate(c, identifierOf(userId));
     },
     simFor: (port) => new SlackClientSim({ botUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET, slack, teamId: TEAM }),
+    capture: (source) => void sources.push(source),
     async stop() {
+      const leaks = findLeaks([...registry.allMinted(), BOT_TOKEN, SIGNING_SECRET, scalekit.clientSecret], [...sources.map((s) => s()), ...slackRecords()]);
       await Promise.all([scalekit.stop(), google.stop(), slack.stop()]);
       await database.drop();
+      if (leaks.length > 0) throw new LeakError(leaks);
     },
   };
 }
@@ -96,6 +109,7 @@ export async function startHarness(overrides: BotOverrides = {}): Promise<Harnes
   const logs: string[] = [];
   const port = await freePort();
   const env = world.envFor(port);
+  world.capture(() => logs.join('\n'));
   const bot = await startBot(loadConfig(env), {
     writeLog: (line) => logs.push(line),
     retry: { baseMs: 5, maxMs: 20, maxRetryAfterMs: 2_000 },

@@ -37,9 +37,11 @@ export async function spawnBot(env: Record<string, string>, timeoutMs = 20_000):
 export class BotProcesses {
   private readonly running: BotProcess[] = [];
 
-  async start(env: Record<string, string>): Promise<BotProcess> {
+  /** Starts a bot process whose stderr the world checks for leaked secrets when it stops. */
+  async start(world: { capture(source: () => string): void }, env: Record<string, string>): Promise<BotProcess> {
     const bot = await spawnBot(env);
     this.running.push(bot);
+    world.capture(() => bot.logs());
     return bot;
   }
 
