@@ -34,7 +34,14 @@ export function buildSlackApp(config: Config, routes: CustomRoute[], logger: Bol
       }
     : {};
   const receiver: Receiver = config.slack.appToken
-    ? new SocketModeReceiver({ appToken: config.slack.appToken, customRoutes: routes, logger, ...oauthOptions, installerOptions: { port: config.port, ...oauthOptions.installerOptions } })
+    ? new SocketModeReceiver({
+        appToken: config.slack.appToken,
+        customRoutes: routes,
+        logger,
+        ...oauthOptions,
+        // Socket Mode opens its connection through apps.connections.open, on the same Web API base.
+        installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl }, ...oauthOptions.installerOptions },
+      })
     : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: '/slack/events', customRoutes: routes, processBeforeResponse: false, logger, ...oauthOptions });
   const app = new App({ receiver, logger, clientOptions: { slackApiUrl: config.slack.apiUrl }, ...(config.slack.botToken ? { token: config.slack.botToken } : {}) });
 

@@ -6,8 +6,8 @@ import type { SlackCall, SlackResult } from './types.js';
 export interface ApiCallDeps {
   /** The context of the workspace the call's token belongs to. */
   ctxFor: (token: string) => MethodContext | undefined;
-  /** Methods an app calls with its client id and secret instead of a token (oauth.v2.access). */
-  unauthenticated: Record<string, (args: Record<string, unknown>) => SlackResult>;
+  /** Methods called without a bot token: oauth.v2.access (client id and secret), apps.connections.open (app token). */
+  unauthenticated: Record<string, (args: Record<string, unknown>, token: string | undefined) => SlackResult>;
   /** Injected failures: method → queue of error codes (consumed front first). */
   failures: Map<string, string[]>;
 }
@@ -35,7 +35,7 @@ function dispatch(
   deps: ApiCallDeps,
 ): SlackResult {
   const open = deps.unauthenticated[method];
-  if (open !== undefined) return parseError !== undefined ? { ok: false, error: parseError } : open(args);
+  if (open !== undefined) return parseError !== undefined ? { ok: false, error: parseError } : open(args, token);
   const handler = METHODS[method];
   if (handler === undefined) return { ok: false, error: 'unknown_method', req_method: method };
   const ctx = token === undefined ? undefined : deps.ctxFor(token);

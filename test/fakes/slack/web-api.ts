@@ -40,6 +40,7 @@ export class FakeSlack implements MethodContext {
   private readonly openedDms = new Set<string>();
   private readonly failures = new Map<string, string[]>();
   private readonly workspaces = new Map<string, string>();
+  private socketMode: { url: string; appToken: string } | undefined;
   private readonly installCodes = new Map<string, { teamId: string; botToken: string; installerId: string }>();
   private readonly server: Server;
   private lastMicros = 0;
@@ -204,6 +205,16 @@ export class FakeSlack implements MethodContext {
     this.installCodes.set(code, install);
   }
 
+  /** Where Socket Mode connections go: apps.connections.open hands this URL to an app token. */
+  setSocketModeUrl(url: string, appToken: string): void {
+    this.socketMode = { url, appToken };
+  }
+
+  private openSocket(token: string | undefined): SlackResult {
+    if (this.socketMode === undefined || token !== this.socketMode.appToken) return { ok: false, error: token?.startsWith('xapp-') ? 'invalid_auth' : 'not_allowed_token_type' };
+    return { ok: true, url: this.socketMode.url };
+  }
+
   private contextFor(token: string): MethodContext | undefined {
     if (token === this.botToken) return this;
     const team = this.workspaces.get(token);
@@ -240,7 +251,10 @@ export class FakeSlack implements MethodContext {
     if (api?.[1] !== undefined) {
       const call = apiCall(api[1], req, raw, {
         ctxFor: (token) => this.contextFor(token),
-        unauthenticated: { 'oauth.v2.access': (args) => this.exchangeCode(args) },
+        unauthenticated: {
+          'oauth.v2.access': (args) => this.exchangeCode(args),
+          'apps.connections.open': (_args, token) => this.openSocket(token),
+        },
         failures: this.failures,
       });
       this.recorder.recordCall(call);
