@@ -8,11 +8,10 @@ import { FakeSlack, type FakeSlackUser } from '../test/fakes/slack/web-api.js';
 import type { RequestTiming } from '../test/fakes/timing.js';
 import { TokenRegistry } from '../test/fakes/token-registry.js';
 import { freshDatabase } from '../test/support/database.js';
+import { BOT_TOKEN, SIGNING_SECRET, botEnv } from '../test/support/harness.js';
 import { startBotThread, type BotThread } from './bot-thread.js';
 
 export const TEAM = 'T0BENCH';
-const SIGNING_SECRET = 'bench-signing-secret-5e2b';
-const BOT_TOKEN = 'xoxb-bench-bot-token-91c4';
 
 /**
  * Neighbours in this list share working hours all year (New York–London, London–Berlin,
@@ -80,16 +79,9 @@ export async function startStack(opts: { users: number; latencyMs: number }): Pr
   const problems: string[] = [];
   const database = await openBenchStore();
   const env: Record<string, string> = {
+    ...botEnv({ slack, scalekit, google }),
     ...database.env,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_API_URL: slack.apiUrl,
     PORT: '0',
-    SCALEKIT_ENV_URL: scalekit.url,
-    SCALEKIT_CLIENT_ID: scalekit.clientId,
-    SCALEKIT_CLIENT_SECRET: scalekit.clientSecret,
-    GOOGLE_CALENDAR_API_URL: `${google.url}/calendar/v3`,
-    GMAIL_API_URL: `${google.url}/gmail/v1`,
     // What an operator would run with; debug lines would make the bot slower than it is.
     LOG_LEVEL: 'warn',
   };

@@ -43,6 +43,21 @@ export interface World {
   stop(): Promise<void>;
 }
 
+/** What a bot needs to talk to the three fakes: the rest (port, store) is each caller's. */
+export function botEnv(fakes: { slack: FakeSlack; scalekit: FakeScalekit; google: FakeGoogle }): Record<string, string> {
+  return {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fakes.slack.apiUrl,
+    SCALEKIT_ENV_URL: fakes.scalekit.url,
+    SCALEKIT_CLIENT_ID: fakes.scalekit.clientId,
+    SCALEKIT_CLIENT_SECRET: fakes.scalekit.clientSecret,
+    GOOGLE_CALENDAR_API_URL: `${fakes.google.url}/calendar/v3`,
+    GMAIL_API_URL: `${fakes.google.url}/gmail/v1`,
+    LOG_LEVEL: 'debug',
+  };
+}
+
 /** The three fakes on loopback and a fresh database: everything but the bot. */
 export async function startWorld(): Promise<World> {
   const registry = new TokenRegistry();
@@ -67,20 +82,7 @@ export async function startWorld(): Promise<World> {
     google,
     slack,
     database,
-    envFor: (port) => ({
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: database.url,
-      SCALEKIT_ENV_URL: scalekit.url,
-      SCALEKIT_CLIENT_ID: scalekit.clientId,
-      SCALEKIT_CLIENT_SECRET: scalekit.clientSecret,
-      GOOGLE_CALENDAR_API_URL: `${google.url}/calendar/v3`,
-      GMAIL_API_URL: `${google.url}/gmail/v1`,
-      LOG_LEVEL: 'debug',
-    }),
+    envFor: (port) => ({ ...botEnv({ slack, scalekit, google }), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: database.url }),
     connect(userId, which = ['googlecalendar', 'gmail']) {
       for (const c of which) scalekit.activate(c, identifierOf(userId));
     },
