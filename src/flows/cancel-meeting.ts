@@ -33,5 +33,7 @@ export async function cancelProposal(deps: FlowDeps, user: SlackUserRef, request
     if (record.booking.state !== 'open') return { result: { kind: 'gone' } };
     return { next: { ...record, booking: { state: 'cancelled' } }, result: { kind: 'closed' } };
   });
+  // A request cancelled while it waited for Google must not come back after the user connects.
+  if (result?.kind === 'closed') await deps.store.deletePending(requestId);
   return result ?? { kind: 'gone' };
 }

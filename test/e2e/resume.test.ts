@@ -3,7 +3,7 @@ import { signState } from '../../src/core/auth-state.js';
 import { loadConfig } from '../../src/config.js';
 import { ConnectorStatus } from '../fakes/scalekit/server.js';
 import { PEOPLE, identifierOf, mention, startHarness, type Harness } from '../support/harness.js';
-import { allText, reply, schedule } from '../support/slack-steps.js';
+import { allText, button, click, reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
 let h: Harness;
@@ -98,5 +98,20 @@ describe('authorization that resumes by itself', () => {
     expect(JSON.stringify(dm.args.blocks)).toContain('Book');
     expect(h.slack.responsesTo(p.responseUrl)).toHaveLength(1);
     expect(allText({ text: String(dm.args.text), blocks: [], replaceOriginal: false, buttons: [], raw: {} })).toContain('Kickoff');
+  });
+});
+
+describe('a request cancelled while it waited', () => {
+  it('does not come back when the user connects afterwards', async () => {
+    await start();
+    const p = await prompt();
+    const cancel = await click(h, organizer, button(await reply(h, p.responseUrl), 'Cancel'));
+    expect((await reply(h, cancel.responseUrl)).text).toContain('Cancelled');
+    await fetch(p.calendar);
+    const last = await fetch(p.gmail);
+    expect(await last.text()).toContain('Gmail is now connected');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.slack.responsesTo(p.responseUrl)).toHaveLength(1);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });

@@ -20,7 +20,10 @@ export async function resumePending(r: ResumeDeps, pending: PendingRequest): Pro
   const client = await r.clientFor(pending.owner);
   switch (pending.kind) {
     case 'schedule': {
-      const reply: Reply | undefined = renderProposal(await resumeSchedule(flowDeps(r.deps, client), pending)).reply;
+      const outcome = await resumeSchedule(flowDeps(r.deps, client), pending);
+      // Closed or booked meanwhile: the user already has the message that says so.
+      if (outcome.kind === 'gone') return;
+      const reply: Reply | undefined = renderProposal(outcome).reply;
       if (!reply) return;
       const target = { user: pending.owner, responseUrl: pending.responseUrl, issuedAt: pending.responseUrlIssuedAt, uses: pending.responseUrlUses };
       await r.deliver(target, reply);
