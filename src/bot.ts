@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { LogLevel, type CustomRoute } from '@slack/bolt';
+import { LogLevel } from '@slack/bolt';
 import { googleCalendar } from './adapters/google/calendar.js';
 import { googleGmail } from './adapters/google/gmail.js';
 import { googleGmailInbox } from './adapters/google/gmail-inbox.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './adapters/google/http.js';
 import { authVerifyRoute } from './adapters/http/auth-verify.js';
+import { httpRoutes } from './adapters/http/routes.js';
 import { scalekitGrants } from './adapters/scalekit/scalekit-grants.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { buildSlackApp } from './adapters/slack/build-app.js';
@@ -39,6 +40,9 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** How often expired requests, pending authorizations and remembered keys are deleted. */
+const HOUSEKEEPING_MS = 10 * 60_000;
+
 const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 /** The composition root: every adapter is built here and nowhere else. */
@@ -51,9 +55,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     config.slack.oauth?.stateSecret,
     config.scalekit.clientSecret,
     config.authStateSecret,
-  ].filter(
-    (s): s is string => s !== undefined,
-  );
+  ].filter((s): s is string => s !== undefined);
   const log = jsonLogger({ level: config.logLevel, secrets, ...(overrides.writeLog ? { write: overrides.writeLog } : {}) });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...overrides.retry };
   const now = overrides.now ?? Date.now;
@@ -83,26 +85,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
 
   let ready = false;
   const verify = authVerifyRoute({ ...deps, stateSecret: config.authStateSecret, resume: (p) => inflight.track(resumePending(resume, p)) });
-  const routes: CustomRoute[] = [
-    {
-      path: '/healthz',
-      method: ['GET'],
-      handler: (_req, res) => {
-        res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: ready }));
-      },
-    },
-    {
-      path: '/auth/verify',
-      method: ['GET'],
-      handler: (req, res) => {
-        inflight.track(verify(req, res)).catch((e: unknown) => {
-          log.error('auth verify failed', { error: e instanceof Error ? e.message : String(e) });
-          if (!res.headersSent) res.writeHead(500).end();
-        });
-      },
-    },
-  ];
+  const routes = httpRoutes({ isReady: () => ready, verify, inflight, log });
   const logger = boltLogger(log, BOLT_LEVEL[config.logLevel]);
   const slack = buildSlackApp(config, routes, logger, store.db);
   const app = slack.app;
@@ -113,7 +96,19 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   registerListeners(app, deps);
 
   const recovery = startRecovery(resume, config.bookingLeaseMs);
-  const started: unknown = await app.start(config.port);
+  const housekeeping = setInterval(() => {
+    store.sweep(now()).catch((e: unknown) => log.warn('could not sweep expired records', { error: String(e) }));
+  }, HOUSEKEEPING_MS);
+  housekeeping.unref();
+  let started: unknown;
+  try {
+    started = await app.start(config.port);
+  } catch (e) {
+    recovery.stop();
+    clearInterval(housekeeping);
+    await store.close();
+    throw e;
+  }
   const port = config.slack.appToken ? config.port : ((started as Server).address() as AddressInfo).port;
   ready = true;
   log.info('bot started', { port, mode: config.slack.appToken ? 'socket' : 'http', store: config.databaseUrl ? 'postgres' : 'embedded' });
@@ -123,6 +118,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     async stop() {
       ready = false;
       recovery.stop();
+      clearInterval(housekeeping);
       await app.stop();
       const drained = await inflight.drain(overrides.drainMs ?? 15_000);
       if (!drained) log.warn('stopped with work still in flight', { running: inflight.size });

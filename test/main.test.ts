@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from './support/free-port.js';
 
-function run(env: Record<string, string>, untilMs = 55_000) {
+function run(env: Record<string, string>, untilMs = 110_000) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -28,7 +29,7 @@ describe('npm start (src/main.ts)', () => {
   });
 
   it('with no DATABASE_URL keeps its state embedded in DATA_DIR, answers /healthz once started, and exits 0 on SIGTERM', async () => {
-    const port = 40_000 + Math.floor(Math.random() * 10_000);
+    const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'sched-data-'));
     const p = run({
       DATA_DIR: dataDir,
@@ -40,15 +41,15 @@ describe('npm start (src/main.ts)', () => {
       PORT: String(port),
     });
     let status = 0;
-    for (let i = 0; i < 450 && status !== 200; i++) {
+    for (let i = 0; i < 900 && status !== 200 && p.child.exitCode === null; i++) {
       status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(status).toBe(200);
+    expect(status, p.stderr()).toBe(200);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.stderr()).toContain('"store":"embedded"');
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
     rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  }, 120_000);
 });

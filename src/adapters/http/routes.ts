@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import type { Logger } from '../../flows/ports.js';
+import type { Inflight } from '../../inflight.js';
+
+/** The bot's own HTTP routes beside /slack/events: readiness and the return from Google's consent. */
+export function httpRoutes(opts: {
+  isReady: () => boolean;
+  verify: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  inflight: Inflight;
+  log: Logger;
+}): CustomRoute[] {
+  return [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        const ready = opts.isReady();
+        res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: ready }));
+      },
+    },
+    {
+      path: '/auth/verify',
+      method: ['GET'],
+      handler: (req, res) => {
+        opts.inflight.track(opts.verify(req, res)).catch((e: unknown) => {
+          opts.log.error('auth verify failed', { error: e instanceof Error ? e.message : String(e) });
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+      },
+    },
+  ];
+}
