@@ -1,24 +1,20 @@
 import { buildDraftRaw, gmailDraftLink } from '../core/draft-email.js';
 import { eventIdFor } from '../core/event-id.js';
 import type { Interval } from '../core/intervals.js';
-import type { Booked, BookingOutcome, MissingGrant, ServiceFailure } from '../core/outcomes.js';
+import type { Booked, BookingOutcome, MissingGrant } from '../core/outcomes.js';
 import { spreadOverDays } from '../core/pick-proposals.js';
 import { keepPending, type Interaction } from './pending-requests.js';
 import type { BookingDeps, CreatedEvent, TokenLookup } from './ports.js';
 import { withStep, type ScheduleRecord } from './schedule-record.js';
 import { viewOf } from './schedule-view.js';
-import { lookupToken, missingGrant, withGrant, type GrantScope } from './with-grant.js';
+import { lookupBoth, withGrant, type GrantScope } from './with-grant.js';
 
 /** Event first (its id derived from the request, so a retry lands on the same event), then the draft. */
 export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slot: Interval, at: Interaction): Promise<BookingOutcome> {
   const who: GrantScope = { user: record.owner, resumeId: record.id };
-  const [calendarToken, gmailToken] = await Promise.all([lookupToken(deps.grants, who.user, 'calendar'), lookupToken(deps.grants, who.user, 'gmail')]);
-  const failure = [calendarToken, gmailToken].find((t): t is ServiceFailure => t.kind !== 'token' && t.kind !== 'missing');
-  if (failure) return { kind: 'failed', failure };
-  const missing: MissingGrant[] = await Promise.all(
-    ([['calendar', calendarToken], ['gmail', gmailToken]] as const).flatMap(([c, t]) => (t.kind === 'missing' ? [missingGrant(deps.grants, who, c, t.problem)] : [])),
-  );
-  if (missing.length > 0) return needsConnection(deps, record, at, missing);
+  const grants = await lookupBoth(deps.grants, who);
+  if (grants.kind === 'failed') return { kind: 'failed', failure: grants.failure };
+  if (grants.kind === 'missing') return needsConnection(deps, record, at, grants.missing);
 
   const organizer = record.organizer;
   if (!organizer) return { kind: 'gone' };
@@ -35,7 +31,7 @@ export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slo
         zone: organizer.zone,
         attendees: record.attendees.map((a) => a.email),
       }),
-    calendarToken as TokenLookup,
+    grants.calendar,
   );
   if (created.kind === 'missing') return needsConnection(deps, record, at, [created.missing]);
   if (created.kind === 'failed') return { kind: 'failed', failure: created.failure };
@@ -44,7 +40,7 @@ export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slo
     next: r.booking.state === 'booking' ? withStep({ ...r, booking: { ...r.booking, eventId: event.id, eventLink: event.htmlLink } }, 'event-created', deps.now(), event.id) : r,
     result: undefined,
   }));
-  return draftAndConfirm(deps, record, slot, event, gmailToken as TokenLookup);
+  return draftAndConfirm(deps, record, slot, event, grants.gmail);
 }
 
 async function needsConnection(deps: BookingDeps, record: ScheduleRecord, at: Interaction, missing: MissingGrant[]): Promise<BookingOutcome> {

@@ -8,11 +8,11 @@ import { DEFAULT_MINUTES, hoursOf } from '../core/preferences.js';
 import { searchDays } from '../core/when.js';
 import { availabilityOf } from '../core/working-hours.js';
 import { keepPending, type Interaction } from './pending-requests.js';
-import type { FlowDeps, FreeBusyEntry, TokenLookup } from './ports.js';
+import type { FlowDeps, FreeBusyEntry } from './ports.js';
 import { resolvePeople } from './resolve-people.js';
 import type { ScheduleRecord } from './schedule-record.js';
 import { viewOf } from './schedule-view.js';
-import { lookupToken, missingGrant, withGrant } from './with-grant.js';
+import { lookupBoth, withGrant } from './with-grant.js';
 
 /**
  * Resolves people and both grants at once, then one freeBusy for everyone. A missing grant keeps
@@ -21,14 +21,12 @@ import { lookupToken, missingGrant, withGrant } from './with-grant.js';
 export async function searchSlots(deps: FlowDeps, record: ScheduleRecord, at: Interaction): Promise<ProposalOutcome> {
   const owner = record.owner;
   const who = { user: owner, resumeId: record.id };
-  const [people, calendarToken, gmailToken] = await Promise.all([
+  const [people, grants] = await Promise.all([
     resolvePeople(deps.directory, (userId) => deps.store.getPrefs({ ...owner, userId }), owner.userId, record.request),
-    lookupToken(deps.grants, owner, 'calendar'),
-    lookupToken(deps.grants, owner, 'gmail'),
+    lookupBoth(deps.grants, who),
   ]);
   if (people.kind === 'problem') return { kind: 'bad-input', reason: people.reason };
-  const lookups = [['calendar', calendarToken], ['gmail', gmailToken]] as const;
-  for (const [, t] of lookups) if (t.kind !== 'token' && t.kind !== 'missing') return { kind: 'failed', failure: t };
+  if (grants.kind === 'failed') return { kind: 'failed', failure: grants.failure };
   const minutes = record.request.minutes ?? people.organizer.prefs?.defaultMinutes ?? DEFAULT_MINUTES;
   const base: ScheduleRecord = { ...record, organizer: people.organizer, attendees: people.attendees, minutes };
 
@@ -37,10 +35,7 @@ export async function searchSlots(deps: FlowDeps, record: ScheduleRecord, at: In
     await keepPending(deps, { id: record.id, kind: 'schedule', owner, at, waitingFor: missing.map((m) => m.connector), payload: record.id });
     return { kind: 'needs-connection', requestId: record.id, missing };
   };
-  const missing = await Promise.all(
-    lookups.flatMap(([connector, t]) => (t.kind === 'missing' ? [missingGrant(deps.grants, who, connector, t.problem)] : [])),
-  );
-  if (missing.length > 0) return needs(missing);
+  if (grants.kind === 'missing') return needs(grants.missing);
 
   const now = deps.now();
   const zone = people.organizer.zone;
@@ -55,7 +50,7 @@ export async function searchSlots(deps: FlowDeps, record: ScheduleRecord, at: In
     who,
     'calendar',
     (token) => deps.calendar.freeBusy(token, { timeMin: window.start, timeMax: window.end, ids: ['primary', ...people.attendees.map((a) => a.email)] }),
-    calendarToken as TokenLookup,
+    grants.calendar,
   );
   if (fb.kind === 'missing') return needs([fb.missing]);
   if (fb.kind === 'failed') return { kind: 'failed', failure: fb.failure };

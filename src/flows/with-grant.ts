@@ -78,3 +78,21 @@ export async function withGrant<T>(
     }
   }
 }
+
+export type BothGrants =
+  | { kind: 'ok'; calendar: TokenLookup; gmail: TokenLookup }
+  | { kind: 'missing'; missing: MissingGrant[] }
+  | { kind: 'failed'; failure: ServiceFailure };
+
+/**
+ * Scheduling needs both grants: both are looked up at once, and every missing one comes back
+ * with the user's link, so that one prompt can ask for all of them.
+ */
+export async function lookupBoth(grants: Grants, who: GrantScope): Promise<BothGrants> {
+  const [calendar, gmail] = await Promise.all([lookupToken(grants, who.user, 'calendar'), lookupToken(grants, who.user, 'gmail')]);
+  if (isFailure(calendar)) return { kind: 'failed', failure: calendar };
+  if (isFailure(gmail)) return { kind: 'failed', failure: gmail };
+  const lookups = [['calendar', calendar], ['gmail', gmail]] as const;
+  const missing = await Promise.all(lookups.flatMap(([c, t]) => (t.kind === 'missing' ? [missingGrant(grants, who, c, t.problem)] : [])));
+  return missing.length > 0 ? { kind: 'missing', missing } : { kind: 'ok', calendar, gmail };
+}
