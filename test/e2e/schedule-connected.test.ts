@@ -87,6 +87,21 @@ describe('a connected user schedules from Slack', () => {
     expect(h.google.drafts(organizer.email).every((d) => d.deleted)).toBe(true);
   });
 
+  it('More times offers times not shown before, still free and spread over days', async () => {
+    const cmd = await schedule(h, organizer, `${mention(alice)} 30m Sync`);
+    const first = await reply(h, cmd.responseUrl);
+    const startsOf = (p: typeof first) => p.buttons.filter((b) => b.text === 'Book').map((b) => (JSON.parse(b.value!) as { s: number }).s);
+    const more = await click(h, organizer, button(first, 'More times'));
+    const second = await reply(h, more.responseUrl);
+    expect(second.replaceOriginal).toBe(true);
+    const before = startsOf(first);
+    const after = startsOf(second);
+    expect(after.length).toBeGreaterThan(0);
+    for (const s of after) expect(before).not.toContain(s);
+    const pick = await click(h, organizer, button(second, 'Book'));
+    expect((await reply(h, pick.responseUrl)).text).toContain('Booked: Sync');
+  });
+
   it('answers help and bad input with usage in the ack, and does nothing else', async () => {
     const help = await schedule(h, organizer, 'help');
     expect(JSON.stringify(help.ack)).toContain('/schedule @alice');
