@@ -1,7 +1,7 @@
 import type { CursorSeal } from '../core/inbox/cursor.js';
 import type { MailItem } from '../core/inbox/summary.js';
 import type { PendingStore } from './pending.js';
-import type { Directory, Grants, Logger } from './ports.js';
+import type { FlowDeps } from './ports.js';
 
 export interface MailPage {
   ids: string[];
@@ -29,15 +29,11 @@ export interface InboxAdapters {
 }
 
 /** What the inbox flows need; `directory` and `colleagues` are per request (workspace token). */
-export interface InboxDeps extends InboxAdapters {
-  grants: Grants;
-  store: PendingStore;
-  directory: Directory;
-  colleagues: Colleagues;
-  now: () => number;
-  newId: () => string;
-  log: Logger;
-}
+export type InboxDeps = InboxAdapters &
+  Pick<FlowDeps, 'grants' | 'directory' | 'now' | 'newId' | 'log'> & {
+    store: PendingStore;
+    colleagues: Colleagues;
+  };
 
 /** Where the answer to an ask goes: the DM it came in, or an ephemeral reply to the asker alone. */
 export type InboxDelivery = { kind: 'dm'; channelId: string } | { kind: 'ephemeral'; channelId: string; threadTs?: string | undefined };

@@ -43,7 +43,10 @@ export async function continueRequest(deps: FlowDeps, user: SlackUserRef, reques
   const record = await deps.store.get(requestId);
   if (!record || record.booking.state !== 'open') return { kind: 'gone' };
   if (!ownedBy(record, user)) return { kind: 'not-yours' };
-  return searchSlots(deps, record, at);
+  const outcome = await searchSlots(deps, record, at);
+  // Only a request that came back from waiting can have a pending entry to clear.
+  if (outcome.kind !== 'needs-connection') await deps.store.deletePending(record.id);
+  return outcome;
 }
 
 /** The user came back from connecting Google: run the waiting request again, as its owner. */

@@ -60,7 +60,6 @@ export async function searchSlots(deps: FlowDeps, record: ScheduleRecord, at: In
   const shown = spreadOverDays(candidates, zone);
   const next: ScheduleRecord = { ...base, candidates, unseen, shown: shown.map((s) => s.start) };
   await deps.store.put(next);
-  await deps.store.deletePending(record.id);
   return { kind: 'slots', view: viewOf(next, shown, candidates.length > shown.length) };
 }
 
