@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { httpPost } from '../test/fakes/slack/signing.js';
+import { httpPost } from '../fakes/slack/signing.js';
 
 /**
  * The simulated Slack sending the burst, on a thread of its own: on the main thread its

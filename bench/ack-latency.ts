@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { slashCommandBody } from '../test/fakes/slack/payloads.js';
-import { buttonsIn } from '../test/fakes/slack/signed-client.js';
-import type { FakeSlackUser } from '../test/fakes/slack/web-api.js';
+import { slashCommandBody } from '../fakes/slack/payloads.js';
+import { buttonsIn } from '../fakes/slack/signed-client.js';
+import type { FakeSlackUser } from '../fakes/slack/web-api.js';
 import type { AckClientJob, AckClientResult } from './ack-client.js';
 import { mention, TEAM, type Stack } from './stack.js';
 import { tsWorker } from './ts-worker.js';

@@ -1,4 +1,4 @@
-import type { RequestTiming } from '../test/fakes/timing.js';
+import type { RequestTiming } from '../fakes/timing.js';
 
 /**
  * The requests answered inside [from, to], grouped into steps: a request's step is one more than

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ScalekitClient } from '@scalekit-sdk/node';
-import { buttonsIn } from '../test/fakes/slack/signed-client.js';
-import type { FakeSlackUser } from '../test/fakes/slack/web-api.js';
+import { buttonsIn } from '../fakes/slack/signed-client.js';
+import type { FakeSlackUser } from '../fakes/slack/web-api.js';
 import { stepsOf } from './chain.js';
 import { runCookbook } from './cookbook-flow.js';
 import { slackEnd, summarize, type PathRun, type PathSummary } from './paths.js';

@@ -4,7 +4,7 @@ import { googleGmailInbox } from '../src/adapters/google/gmail-inbox.js';
 import { DEFAULT_RETRY } from '../src/adapters/google/http.js';
 import { METADATA_CONCURRENCY } from '../src/flows/inbox-page.js';
 import { mapBounded } from '../src/flows/map-bounded.js';
-import type { FakeSlackUser } from '../test/fakes/slack/web-api.js';
+import type { FakeSlackUser } from '../fakes/slack/web-api.js';
 import { stepsOf } from './chain.js';
 import { summarize, type PathRun, type PathSummary } from './paths.js';
 import { identifierOf, type Stack } from './stack.js';

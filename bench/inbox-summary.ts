@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { FakeSlackUser } from '../test/fakes/slack/web-api.js';
+import type { FakeSlackUser } from '../fakes/slack/web-api.js';
 import { stepsOf } from './chain.js';
 import { slackEnd, summarize, type PathRun, type PathSummary } from './paths.js';
 import type { Stack } from './stack.js';

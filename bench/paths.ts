@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RequestTiming } from '../test/fakes/timing.js';
+import type { RequestTiming } from '../fakes/timing.js';
 import { describeSteps } from './chain.js';
 import type { Stack } from './stack.js';
 

@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeGoogle } from '../test/fakes/google/index.js';
-import { FakeScalekit } from '../test/fakes/scalekit/server.js';
-import { SlackClientSim } from '../test/fakes/slack/signed-client.js';
-import { FakeSlack, type FakeSlackUser } from '../test/fakes/slack/web-api.js';
-import type { RequestTiming } from '../test/fakes/timing.js';
-import { TokenRegistry } from '../test/fakes/token-registry.js';
-import { freshDatabase } from '../test/support/database.js';
-import { BOT_TOKEN, SIGNING_SECRET, botEnv } from '../test/support/harness.js';
+import { FakeGoogle } from '../fakes/google/index.js';
+import { FakeScalekit } from '../fakes/scalekit/server.js';
+import { SlackClientSim } from '../fakes/slack/signed-client.js';
+import { FakeSlack, type FakeSlackUser } from '../fakes/slack/web-api.js';
+import type { RequestTiming } from '../fakes/timing.js';
+import { TokenRegistry } from '../fakes/token-registry.js';
+import { freshDatabase } from '../fakes/world/database.js';
+import { BOT_TOKEN, SIGNING_SECRET, botEnv } from '../fakes/world/harness.js';
 import { startBotThread, type BotThread } from './bot-thread.js';
 
 export const TEAM = 'T0BENCH';

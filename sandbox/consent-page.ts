@@ -1,4 +1,4 @@
-import type { FakeScalekit } from '../test/fakes/scalekit/server.js';
+import type { FakeScalekit } from '../fakes/scalekit/server.js';
 import { TEAMMATES } from './team.js';
 
 /**

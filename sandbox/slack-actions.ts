@@ -1,5 +1,5 @@
-import { buttonsIn, type SimResponse, type SlackClientSim } from '../test/fakes/slack/signed-client.js';
-import type { FakeSlack, FakeSlackUser } from '../test/fakes/slack/web-api.js';
+import { buttonsIn, type SimResponse, type SlackClientSim } from '../fakes/slack/signed-client.js';
+import type { FakeSlack, FakeSlackUser } from '../fakes/slack/web-api.js';
 import type { Timeline } from './timeline.js';
 
 /**

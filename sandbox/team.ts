@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { FakeGoogle, SeedMessage } from '../test/fakes/google/index.js';
-import type { FakeSlackUser } from '../test/fakes/slack/web-api.js';
+import type { FakeGoogle, SeedMessage } from '../fakes/google/index.js';
+import type { FakeSlackUser } from '../fakes/slack/web-api.js';
 
 /** The made-up workspace the sandbox starts with: people spread over the world, busy weeks, full inboxes. */
 

@@ -1,4 +1,4 @@
-import type { Recorded } from '../test/fakes/slack/web-api.js';
+import type { Recorded } from '../fakes/slack/web-api.js';
 
 /**
  * The sandbox's model of what each person sees in Slack, built from what reaches the Slack fake:

@@ -1,6 +1,6 @@
-import type { FakeGoogle } from '../test/fakes/google/index.js';
-import { ConnectorStatus, type FakeScalekit } from '../test/fakes/scalekit/server.js';
-import type { FakeSlack } from '../test/fakes/slack/web-api.js';
+import type { FakeGoogle } from '../fakes/google/index.js';
+import { ConnectorStatus, type FakeScalekit } from '../fakes/scalekit/server.js';
+import type { FakeSlack } from '../fakes/slack/web-api.js';
 import { BOT_USER, GENERAL, TEAMMATES, type Busy, type Teammate } from './team.js';
 import type { SandboxMessage, Timeline } from './timeline.js';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from './support/free-port.js';
+import { freePort } from '../fakes/world/free-port.js';
 
 function run(env: Record<string, string>, untilMs = 110_000) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

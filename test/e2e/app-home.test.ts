@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { PREFS_FORM } from '../../src/core/prefs-form.js';
-import { ConnectorStatus } from '../fakes/scalekit/server.js';
-import { buttonsIn } from '../fakes/slack/signed-client.js';
-import { PEOPLE, TEAM, identifierOf, mention, startHarness, type Harness } from '../support/harness.js';
+import { ConnectorStatus } from '../../fakes/scalekit/server.js';
+import { buttonsIn } from '../../fakes/slack/signed-client.js';
+import { PEOPLE, TEAM, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;

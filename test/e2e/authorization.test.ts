@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConnectorStatus } from '../fakes/scalekit/server.js';
-import { GOOGLE_SCOPES } from '../fakes/token-registry.js';
-import { PEOPLE, identifierOf, mention, startHarness, type Harness } from '../support/harness.js';
+import { ConnectorStatus } from '../../fakes/scalekit/server.js';
+import { GOOGLE_SCOPES } from '../../fakes/token-registry.js';
+import { PEOPLE, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { allText, button, click, reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;

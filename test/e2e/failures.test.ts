@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Code } from '@connectrpc/connect';
-import { PEOPLE, mention, startHarness, type Harness } from '../support/harness.js';
+import { PEOPLE, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { allText, button, click, reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice, hidden, robot, gone } = PEOPLE;

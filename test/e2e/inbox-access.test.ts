@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/messages/actions.js';
-import { GOOGLE_SCOPES } from '../fakes/token-registry.js';
-import { PEOPLE, identifierOf, startHarness, type Harness } from '../support/harness.js';
+import { GOOGLE_SCOPES } from '../../fakes/token-registry.js';
+import { PEOPLE, identifierOf, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { dm, gmailLists, HOUR, mentionBot, shown } from '../support/inbox-steps.js';
 import { button, click, reply } from '../support/slack-steps.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PEOPLE, startHarness, type Harness } from '../support/harness.js';
+import { PEOPLE, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { dm, nthCall, shown } from '../support/inbox-steps.js';
 
 const { organizer } = PEOPLE;

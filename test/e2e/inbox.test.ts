@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/messages/actions.js';
-import { PEOPLE, startHarness, type Harness } from '../support/harness.js';
+import { PEOPLE, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { dm, gmailGets, gmailLists, HOUR, queryOf, shown } from '../support/inbox-steps.js';
 import { button, click, reply } from '../support/slack-steps.js';
 

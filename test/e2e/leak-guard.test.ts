@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, identifierOf, startHarness } from '../support/harness.js';
+import { PEOPLE, identifierOf, startHarness } from '../../fakes/world/harness.js';
 
 describe('the end-to-end suite’s leak guard', () => {
   it('fails a test whose bot let a minted token reach its log', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedRequest } from '../fakes/google/index.js';
-import type { FakeSlackUser } from '../fakes/slack/web-api.js';
-import { identifierOf, mention, startHarness, type Harness } from '../support/harness.js';
+import type { RecordedRequest } from '../../fakes/google/index.js';
+import type { FakeSlackUser } from '../../fakes/slack/web-api.js';
+import { identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { allText, button, click, repliesTo, reply, schedule } from '../support/slack-steps.js';
 
 const N = 200;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signState } from '../../src/core/auth-state.js';
 import { loadConfig } from '../../src/config.js';
-import { ConnectorStatus } from '../fakes/scalekit/server.js';
-import { PEOPLE, identifierOf, mention, startHarness, type Harness } from '../support/harness.js';
+import { ConnectorStatus } from '../../fakes/scalekit/server.js';
+import { PEOPLE, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { allText, button, click, reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PEOPLE, mention, startWorld, type World } from '../support/harness.js';
-import { freePort } from '../support/free-port.js';
+import { PEOPLE, mention, startWorld, type World } from '../../fakes/world/harness.js';
+import { freePort } from '../../fakes/world/free-port.js';
 import { BotProcesses, type BotProcess } from '../support/process-bot.js';
 import { button, click, reply, type SlackSide } from '../support/slack-steps.js';
 

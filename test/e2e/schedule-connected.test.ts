@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PEOPLE, mention, startHarness, type Harness } from '../support/harness.js';
+import { PEOPLE, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { allText, button, click, reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice, bob } = PEOPLE;

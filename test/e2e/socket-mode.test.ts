@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
-import { FakeSocketMode } from '../fakes/slack/socket-mode.js';
-import { PEOPLE, TEAM, mention, startWorld, type World } from '../support/harness.js';
-import { freePort } from '../support/free-port.js';
+import { FakeSocketMode } from '../../fakes/slack/socket-mode.js';
+import { PEOPLE, TEAM, mention, startWorld, type World } from '../../fakes/world/harness.js';
+import { freePort } from '../../fakes/world/free-port.js';
 
 const APP_TOKEN = 'xapp-1-A0FAKEAPP-socket-token-77';
 const { organizer, alice } = PEOPLE;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
-import { SlackClientSim } from '../fakes/slack/signed-client.js';
-import { BOT_TOKEN, PEOPLE, SIGNING_SECRET, TEAM, identifierOf, mention, startWorld, type World } from '../support/harness.js';
-import { freePort } from '../support/free-port.js';
+import { SlackClientSim } from '../../fakes/slack/signed-client.js';
+import { BOT_TOKEN, PEOPLE, SIGNING_SECRET, TEAM, identifierOf, mention, startWorld, type World } from '../../fakes/world/harness.js';
+import { freePort } from '../../fakes/world/free-port.js';
 import { reply } from '../support/slack-steps.js';
 
 const OTHER_TEAM = 'T0OTHER';

@@ -1,8 +1,8 @@
-import { buttonsIn } from '../fakes/slack/signed-client.js';
-import type { SlackCall } from '../fakes/slack/web-api.js';
-import type { FakeSlackUser } from '../fakes/slack/web-api.js';
-import type { RecordedRequest } from '../fakes/google/index.js';
-import type { Harness } from './harness.js';
+import { buttonsIn } from '../../fakes/slack/signed-client.js';
+import type { SlackCall } from '../../fakes/slack/web-api.js';
+import type { FakeSlackUser } from '../../fakes/slack/web-api.js';
+import type { RecordedRequest } from '../../fakes/google/index.js';
+import type { Harness } from '../../fakes/world/harness.js';
 import type { Posted } from './slack-steps.js';
 
 /** A chat.postMessage / chat.postEphemeral the bot made, in the shape the other steps use. */

@@ -1,7 +1,7 @@
-import { buttonsIn, type FoundButton } from '../fakes/slack/signed-client.js';
-import type { FakeSlackUser } from '../fakes/slack/web-api.js';
-import type { SlackClientSim } from '../fakes/slack/signed-client.js';
-import type { FakeSlack } from '../fakes/slack/web-api.js';
+import { buttonsIn, type FoundButton } from '../../fakes/slack/signed-client.js';
+import type { FakeSlackUser } from '../../fakes/slack/web-api.js';
+import type { SlackClientSim } from '../../fakes/slack/signed-client.js';
+import type { FakeSlack } from '../../fakes/slack/web-api.js';
 
 /** What the steps need: Slack's fake, and a client that signs requests to one bot. */
 export interface SlackSide {

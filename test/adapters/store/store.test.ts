@@ -7,7 +7,7 @@ import { pgDb, pgliteDb, type SqlDb } from '../../../src/adapters/store/sql.js';
 import { sqlStore, type Store } from '../../../src/adapters/store/sql-store.js';
 import type { PendingRequest } from '../../../src/flows/pending.js';
 import type { ScheduleRecord } from '../../../src/flows/schedule-record.js';
-import { freshDatabase, type TestDatabase } from '../../support/database.js';
+import { freshDatabase, type TestDatabase } from '../../../fakes/world/database.js';
 
 const owner = { teamId: 'T1', userId: 'U1' };
 

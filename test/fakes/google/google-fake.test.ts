@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOGLE_SCOPES, TokenRegistry } from '../token-registry.js';
-import { call } from './fetch-json.js';
-import { FakeGoogle } from './index.js';
+import { GOOGLE_SCOPES, TokenRegistry } from '../../../fakes/token-registry.js';
+import { call } from '../../../fakes/google/fetch-json.js';
+import { FakeGoogle } from '../../../fakes/google/index.js';
 
 const registry = new TokenRegistry();
 registry.linkIdentity('U_ALICE', 'alice@example.com');

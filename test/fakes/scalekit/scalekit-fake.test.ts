@@ -11,8 +11,8 @@ import {
   ScalekitServerException,
   ScalekitServiceUnavailableException,
 } from '@scalekit-sdk/node';
-import { GOOGLE_SCOPES, TokenRegistry } from '../token-registry.js';
-import { ConnectorStatus, FakeScalekit } from './server.js';
+import { GOOGLE_SCOPES, TokenRegistry } from '../../../fakes/token-registry.js';
+import { ConnectorStatus, FakeScalekit } from '../../../fakes/scalekit/server.js';
 
 const CAL = 'googlecalendar';
 const USER = 'T1:U123';

@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type BlockButtonAction, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsIn, SlackClientSim } from './signed-client.js';
-import { FakeSlack } from './web-api.js';
+import { buttonsIn, SlackClientSim } from '../../../fakes/slack/signed-client.js';
+import { FakeSlack } from '../../../fakes/slack/web-api.js';
 
 // End-to-end proof that the fake + simulator speak what a real Bolt 5 app (HTTP mode) expects.
 const TOKEN = 'xoxb-roundtrip';

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { verifySlackRequest } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsIn, SlackClientSim } from './signed-client.js';
-import { FakeSlack, type FakeSlackUser } from './web-api.js';
+import { buttonsIn, SlackClientSim } from '../../../fakes/slack/signed-client.js';
+import { FakeSlack, type FakeSlackUser } from '../../../fakes/slack/web-api.js';
 
 const TOKEN = 'xoxb-test-token';
 const TEAM = 'T0TEAM';

@@ -1,10 +1,10 @@
 import { startBot, type BotOverrides, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
-import { FakeGoogle } from '../fakes/google/index.js';
-import { FakeScalekit } from '../fakes/scalekit/server.js';
-import { SlackClientSim } from '../fakes/slack/signed-client.js';
-import { FakeSlack, type FakeSlackUser } from '../fakes/slack/web-api.js';
-import { TokenRegistry } from '../fakes/token-registry.js';
+import { FakeGoogle } from '../google/index.js';
+import { FakeScalekit } from '../scalekit/server.js';
+import { SlackClientSim } from '../slack/signed-client.js';
+import { FakeSlack, type FakeSlackUser } from '../slack/web-api.js';
+import { TokenRegistry } from '../token-registry.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 import { freePort } from './free-port.js';
 import { findLeaks, LeakError } from './leak-check.js';

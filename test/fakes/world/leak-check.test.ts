@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLeaks } from './leak-check.js';
+import { findLeaks } from '../../../fakes/world/leak-check.js';
 
 describe('the leak check every test world ends with', () => {
   it('finds a secret anywhere in what was captured, and names only a prefix of it', () => {
