@@ -7,7 +7,7 @@ import { ackLoad } from './ack-latency.js';
 import { measureCriticalPaths, usersFor } from './critical-path.js';
 import { measureInboxFetch } from './inbox-fetch.js';
 import { measureInbox, UNREAD } from './inbox-summary.js';
-import { METADATA_CONCURRENCY } from '../src/flows/inbox-page.js';
+import { METADATA_CONCURRENCY } from '../src/flows/inbox/page.js';
 import { slotSearch } from './slot-search.js';
 import { startStack } from './stack.js';
 import { renderTable, type BenchResult } from './table.js';

@@ -11,16 +11,16 @@ import { httpRoutes } from './adapters/http/routes.js';
 import { scalekitGrants } from './adapters/scalekit/scalekit-grants.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { buildSlackApp } from './adapters/slack/build-app.js';
-import { deliverer } from './adapters/slack/deliver.js';
-import type { ListenerDeps } from './adapters/slack/listener-deps.js';
+import { laterDeliverer } from './adapters/slack/deliver.js';
+import type { SlackDeps } from './adapters/slack/deps.js';
 import { onceEvents } from './adapters/slack/once-events.js';
 import { registerListeners } from './adapters/slack/register.js';
-import { reportRecovered, resumePending, type ResumeDeps } from './adapters/slack/resume.js';
+import { resumePending, type ResumeDeps } from './adapters/slack/resume.js';
 import { openStore } from './adapters/store/open-store.js';
 import type { Config } from './config.js';
 import { hmacCursorSeal } from './core/inbox/cursor.js';
-import type { Logger } from './flows/ports.js';
-import { recoverBookings } from './flows/recover-bookings.js';
+import type { Logger } from './flows/ports/index.js';
+import { startBackgroundJobs } from './background-jobs.js';
 import { Inflight } from './inflight.js';
 import { jsonLogger } from './log.js';
 
@@ -40,9 +40,6 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** How often expired requests, pending authorizations and remembered keys are deleted. */
-const HOUSEKEEPING_MS = 10 * 60_000;
-
 const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 /** The composition root: every adapter is built here and nowhere else. */
@@ -61,7 +58,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const now = overrides.now ?? Date.now;
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now });
   const inflight = new Inflight();
-  const deps: ListenerDeps = {
+  const deps: SlackDeps = {
     grants: scalekitGrants({
       ...config.scalekit,
       connections: config.connections,
@@ -81,7 +78,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     bookingLeaseMs: config.bookingLeaseMs,
     inflight,
   };
-  const resume: ResumeDeps = { deps, clientFor: (u) => slack.clientFor(u), deliver: deliverer({ clientFor: (u) => slack.clientFor(u), now, log }) };
+  const resume: ResumeDeps = { deps, clientFor: (u) => slack.clientFor(u), deliverLater: laterDeliverer({ clientFor: (u) => slack.clientFor(u), now, log }) };
 
   let ready = false;
   const verify = authVerifyRoute({ ...deps, stateSecret: config.authStateSecret, resume: (p) => inflight.track(resumePending(resume, p)) });
@@ -95,17 +92,12 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   app.use(onceEvents(store, now, log));
   registerListeners(app, deps);
 
-  const recovery = startRecovery(resume, config.bookingLeaseMs);
-  const housekeeping = setInterval(() => {
-    store.sweep(now()).catch((e: unknown) => log.warn('could not sweep expired records', { error: String(e) }));
-  }, HOUSEKEEPING_MS);
-  housekeeping.unref();
+  const jobs = startBackgroundJobs(resume, store, config.bookingLeaseMs);
   let started: unknown;
   try {
     started = await app.start(config.port);
   } catch (e) {
-    recovery.stop();
-    clearInterval(housekeeping);
+    jobs.stop();
     await store.close();
     throw e;
   }
@@ -117,32 +109,11 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     log,
     async stop() {
       ready = false;
-      recovery.stop();
-      clearInterval(housekeeping);
+      jobs.stop();
       await app.stop();
       const drained = await inflight.drain(overrides.drainMs ?? 15_000);
       if (!drained) log.warn('stopped with work still in flight', { running: inflight.size });
       await store.close();
     },
   };
-}
-
-/** Finishes bookings whose process died, now and then every half lease (one sweep at a time). */
-function startRecovery(r: ResumeDeps, leaseMs: number): { stop(): void } {
-  let running: Promise<void> | undefined;
-  const sweep = () => {
-    if (running) return;
-    running = r.deps.inflight
-      .track(recoverBookings(r.deps).then(async (done) => {
-        for (const d of done) await reportRecovered(r, d).catch((e: unknown) => r.deps.log.warn('could not report a recovered booking', { error: String(e) }));
-      }))
-      .catch((e: unknown) => r.deps.log.error('booking recovery failed', { error: String(e) }))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  sweep();
-  const timer = setInterval(sweep, Math.max(500, Math.floor(leaseMs / 2)));
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }

@@ -1,4 +1,4 @@
-import type { Logger } from './flows/ports.js';
+import type { Logger } from './flows/ports/index.js';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type LogLevel = keyof typeof LEVELS;

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { SlackUserRef } from './identity.js';
+import { Connector } from './outcomes.js';
 
 /** How long an authorization link's return may take: consent screens are slow, not that slow. */
 export const STATE_TTL_MS = 60 * 60_000;
@@ -10,7 +11,7 @@ const Claims = z.object({
   e: z.string().min(1).optional(),
   u: z.string().min(1),
   p: z.string().min(1).max(64),
-  c: z.enum(['calendar', 'gmail']),
+  c: Connector,
   x: z.number().int(),
   n: z.string().min(8),
 });

@@ -1,10 +1,11 @@
-/** Who a Slack user is at Scalekit: one connected account per person per workspace. */
-export interface SlackUserRef {
-  teamId: string;
-  userId: string;
-  /** Set for Enterprise Grid org-wide installs, where the org, not the workspace, owns the user. */
-  enterpriseId?: string | undefined;
-}
+import { z } from 'zod';
+
+/**
+ * Who a Slack user is at Scalekit: one connected account per person per workspace.
+ * `enterpriseId` is set for Enterprise Grid org-wide installs, where the org owns the user.
+ */
+export const SlackUserRef = z.object({ teamId: z.string(), userId: z.string(), enterpriseId: z.string().optional() });
+export type SlackUserRef = z.infer<typeof SlackUserRef>;
 
 export function scalekitIdentifier(user: SlackUserRef): string {
   return `slack:${user.enterpriseId ?? user.teamId}:${user.userId}`;

@@ -1,8 +1,8 @@
+import { z } from 'zod';
+
 /** A half-open span of time [start, end) in epoch milliseconds. */
-export interface Interval {
-  start: number;
-  end: number;
-}
+export const Interval = z.object({ start: z.number(), end: z.number() });
+export type Interval = z.infer<typeof Interval>;
 
 /** Sorts and joins overlapping or touching intervals; drops empty ones. */
 export function merge(intervals: readonly Interval[]): Interval[] {

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { Interval } from './intervals.js';
 
 /** The two Google services the bot acts in, each with its own grant at Scalekit. */
-export type Connector = 'calendar' | 'gmail';
-export const CONNECTORS: readonly Connector[] = ['calendar', 'gmail'];
+export const Connector = z.enum(['calendar', 'gmail']);
+export type Connector = z.infer<typeof Connector>;
+export const CONNECTORS: readonly Connector[] = Connector.options;
 
 /** Why a grant cannot be used; each has its own message and way out. */
 export type GrantProblem =

@@ -1,17 +1,19 @@
 import { parseDuration, MIN_MINUTES, MAX_MINUTES } from './duration.js';
-import { whenAtEnd, type When } from './when.js';
+import { z } from 'zod';
+import { When, whenAtEnd } from './when.js';
 
 export const MAX_ATTENDEES = 20;
 export const MAX_TITLE_LENGTH = 200;
 
-export interface ScheduleRequest {
-  mentions: string[];
-  emails: string[];
-  /** Absent when the user gave none: their default duration applies. */
-  minutes?: number | undefined;
-  title: string;
-  when: When;
-}
+/** `minutes` is absent when the user gave none: their default duration applies. */
+export const ScheduleRequest = z.object({
+  mentions: z.array(z.string()),
+  emails: z.array(z.string()),
+  minutes: z.number().optional(),
+  title: z.string(),
+  when: When,
+});
+export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
 
 export type ScheduleParse =
   | { kind: 'help' }

@@ -1,18 +1,21 @@
-import type { Preferences } from './preferences.js';
+import { z } from 'zod';
+import { Preferences } from './preferences.js';
 
 /** Someone invited to a meeting. `zone` is known only for people found in Slack. */
-export interface Attendee {
-  email: string;
-  name: string;
-  slackId?: string | undefined;
-  zone?: string | undefined;
-  prefs?: Preferences | undefined;
-}
+export const Attendee = z.object({
+  email: z.string(),
+  name: z.string(),
+  slackId: z.string().optional(),
+  zone: z.string().optional(),
+  prefs: Preferences.optional(),
+});
+export type Attendee = z.infer<typeof Attendee>;
 
-export interface Organizer {
-  slackId: string;
-  name: string;
-  zone: string;
-  email?: string | undefined;
-  prefs?: Preferences | undefined;
-}
+export const Organizer = z.object({
+  slackId: z.string(),
+  name: z.string(),
+  zone: z.string(),
+  email: z.string().optional(),
+  prefs: Preferences.optional(),
+});
+export type Organizer = z.infer<typeof Organizer>;

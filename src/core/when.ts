@@ -1,14 +1,17 @@
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const SHORT: Record<string, number> = { mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7 };
 
-export type When =
-  | { kind: 'default' }
-  | { kind: 'today' }
-  | { kind: 'tomorrow' }
-  | { kind: 'weekday'; weekday: number; next?: boolean | undefined }
-  | { kind: 'next-week' };
+export const When = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('default') }),
+  z.object({ kind: z.literal('today') }),
+  z.object({ kind: z.literal('tomorrow') }),
+  z.object({ kind: z.literal('weekday'), weekday: z.number().int().min(1).max(7), next: z.boolean().optional() }),
+  z.object({ kind: z.literal('next-week') }),
+]);
+export type When = z.infer<typeof When>;
 
 /** Recognises a `when` phrase at the end of the words, returning it and how many words it used. */
 export function whenAtEnd(words: readonly string[]): { when: When; used: number } | undefined {

@@ -1,9 +1,11 @@
 import { hmacCursorSeal } from '../../src/core/inbox/cursor.js';
 import { parseSender, type MailItem } from '../../src/core/inbox/summary.js';
 import type { SlackUserRef } from '../../src/core/identity.js';
-import type { InboxDeps, MailboxApi } from '../../src/flows/inbox-ports.js';
-import type { PendingRequest } from '../../src/flows/pending.js';
-import type { DirectoryEntry, Grants, TokenLookup } from '../../src/flows/ports.js';
+import type { InboxDeps } from '../../src/flows/deps.js';
+import type { MailboxApi } from '../../src/flows/ports/index.js';
+import type { PendingRequest } from '../../src/flows/connect/pending.js';
+import { MemoryStore } from './memory-store.js';
+import type { DirectoryEntry, Grants, TokenLookup } from '../../src/flows/ports/index.js';
 
 export const NOW = Date.UTC(2026, 2, 10, 12);
 export const OLIVIA: SlackUserRef = { teamId: 'T1', userId: 'U0OLIVIA' };
@@ -66,7 +68,8 @@ export function fakes(
   opts: { mail?: MailItem[]; missing?: boolean; colleagues?: string[]; people?: Record<string, DirectoryEntry>; pageSize?: number } = {},
 ): Fakes {
   const mailbox = new FakeMailbox(opts.mail ?? [], opts.pageSize);
-  const pending = new Map<string, PendingRequest>();
+  const store = new MemoryStore();
+  const pending = store.pending;
   const tokenCalls: string[] = [];
   const links: Fakes['links'] = [];
   const lookups: string[] = [];
@@ -88,11 +91,7 @@ export function fakes(
     grants,
     mailbox,
     inboxCursors: hmacCursorSeal('test-secret-test-secret-test-secret'),
-    store: {
-      putPending: async (p) => void pending.set(p.id, structuredClone(p)),
-      getPending: async (id) => pending.get(id),
-      deletePending: async (id) => void pending.delete(id),
-    },
+    store,
     directory: {
       async person(userId) {
         return opts.people?.[userId] ?? { kind: 'person', id: userId, name: userId, email: `${userId.toLowerCase()}@acme.test`, zone: 'Asia/Kolkata', isBot: false, deleted: false };

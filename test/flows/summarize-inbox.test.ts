@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LOOKUP_CONCURRENCY, METADATA_CONCURRENCY } from '../../src/flows/inbox-page.js';
-import { mapBounded } from '../../src/flows/map-bounded.js';
-import { continueInbox, moreInbox, resumeInbox, summarizeInbox } from '../../src/flows/summarize-inbox.js';
+import { LOOKUP_CONCURRENCY, METADATA_CONCURRENCY } from '../../src/flows/inbox/page.js';
+import { mapBounded } from '../../src/flows/inbox/map-bounded.js';
+import { continueInbox, moreInbox, resumeInbox, summarizeInbox } from '../../src/flows/inbox/summarize.js';
 import { fakeMail, fakes, MALLORY, NOW, OLIVIA } from './inbox-fakes.js';
 
-const DM = { kind: 'dm', channelId: 'D0OLIVIA' } as const;
+const DM = 'D0OLIVIA';
 
 describe('summarizeInbox', () => {
   it('lists once, then fetches the headers concurrently within the bound, all on the asker’s token', async () => {
@@ -48,7 +48,7 @@ describe('summarizeInbox', () => {
   it('without a Gmail grant: the ask waits, and the link brings the user back to it', async () => {
     const f = fakes({ missing: true });
     const ask = { limit: 10, label: 'work' };
-    const out = await summarizeInbox(f.deps, OLIVIA, ask, { kind: 'ephemeral', channelId: 'C1' });
+    const out = await summarizeInbox(f.deps, OLIVIA, ask, 'C1');
     expect(out).toMatchObject({ kind: 'needs-connection', requestId: 'req-1', missing: [{ connector: 'gmail', problem: 'not-connected' }] });
     expect(f.links).toEqual([{ user: 'U0OLIVIA', resumeId: 'req-1' }]);
     expect(f.pending.get('req-1')).toMatchObject({ kind: 'inbox', owner: OLIVIA, channelId: 'C1', payload: ask, waitingFor: ['gmail'], expiresAt: NOW + 24 * 3_600_000 });
@@ -72,17 +72,15 @@ describe('continue, resume and Show more', () => {
     expect(await continueInbox(connected.deps, OLIVIA, 'req-1')).toEqual({ kind: 'gone' });
   });
 
-  it('resume sends to the owner where they asked: the DM, or ephemeral in the channel', async () => {
+  it('resume runs the waiting ask again as its owner; a request of another kind or an unreadable ask is not run', async () => {
     const f = fakes({ mail: fakeMail(1) });
     const base = { owner: OLIVIA, responseUrlUses: 0, createdAt: NOW, expiresAt: NOW + 1, waitingFor: ['gmail' as const], payload: { limit: 10 } };
-    const inDm = await resumeInbox(f.deps, { ...base, id: 'p1', kind: 'inbox', channelId: 'D0OLIVIA' });
-    expect(inDm).toMatchObject({ owner: OLIVIA, delivery: { kind: 'dm', channelId: 'D0OLIVIA' }, reply: { text: '1 unread email' } });
-    const inChannel = await resumeInbox(f.deps, { ...base, id: 'p2', kind: 'inbox', channelId: 'C0GENERAL' });
-    expect(inChannel?.delivery).toEqual({ kind: 'ephemeral', channelId: 'C0GENERAL' });
-    const fromHome = await resumeInbox(f.deps, { ...base, id: 'p5', kind: 'inbox', channelId: 'U0OLIVIA' });
-    expect(fromHome?.delivery).toEqual({ kind: 'dm', channelId: 'U0OLIVIA' });
+    f.pending.set('p1', { ...base, id: 'p1', kind: 'inbox', channelId: 'D0OLIVIA' });
+    const resumed = await resumeInbox(f.deps, { ...base, id: 'p1', kind: 'inbox', channelId: 'D0OLIVIA' });
+    expect(resumed).toMatchObject({ kind: 'summary', view: { total: 1 } });
+    expect(f.pending.has('p1')).toBe(false);
     expect(await resumeInbox(f.deps, { ...base, id: 'p3', kind: 'schedule', channelId: 'C1' })).toBeUndefined();
-    expect(await resumeInbox(f.deps, { ...base, id: 'p4', kind: 'inbox', channelId: 'C1', payload: { limit: 'x' } })).toMatchObject({ reply: { text: expect.stringContaining('expired') } });
+    expect(await resumeInbox(f.deps, { ...base, id: 'p4', kind: 'inbox', channelId: 'C1', payload: { limit: 'x' } })).toEqual({ kind: 'gone' });
   });
 
   it('Show more pages on with the same search, for the owner only', async () => {

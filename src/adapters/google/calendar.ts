@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CalendarApi, CreatedEvent, FreeBusyEntry, NewEvent } from '../../flows/ports.js';
-import { ServiceError } from '../../flows/service-error.js';
+import type { CalendarApi, CreatedEvent, FreeBusyEntry, NewEvent } from '../../flows/ports/index.js';
+import { ServiceError } from '../../flows/ports/index.js';
 import { googleFetch, type RetryPolicy } from './http.js';
 
 const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';

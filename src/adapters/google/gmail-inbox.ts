@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseSender, type MailItem } from '../../core/inbox/summary.js';
-import type { MailboxApi } from '../../flows/inbox-ports.js';
-import { ServiceError } from '../../flows/service-error.js';
+import type { MailboxApi } from '../../flows/ports/index.js';
+import { ServiceError } from '../../flows/ports/index.js';
 import { googleFetch, type RetryPolicy } from './http.js';
 
 /** Named to the user when their Gmail grant lacks it. */

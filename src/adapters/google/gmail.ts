@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { GmailApi } from '../../flows/ports.js';
-import { ServiceError } from '../../flows/service-error.js';
+import type { GmailApi } from '../../flows/ports/index.js';
+import { ServiceError } from '../../flows/ports/index.js';
 import { googleFetch, type RetryPolicy } from './http.js';
 
 const COMPOSE_SCOPE = 'https://www.googleapis.com/auth/gmail.compose';

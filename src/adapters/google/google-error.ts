@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceProblem } from '../../flows/service-error.js';
+import type { ServiceProblem } from '../../flows/ports/index.js';
 
 /** Google's error envelope, as Calendar and Gmail both send it. */
 export const GoogleErrorBody = z.object({

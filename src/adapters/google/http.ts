@@ -1,4 +1,4 @@
-import { ServiceError } from '../../flows/service-error.js';
+import { ServiceError } from '../../flows/ports/index.js';
 import { classifyGoogleError, retryAfterMs } from './google-error.js';
 
 export interface RetryPolicy {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import type { Logger } from '../../flows/ports.js';
+import type { Logger } from '../../flows/ports/index.js';
 import type { Inflight } from '../../inflight.js';
 
 /** The bot's own HTTP routes beside /slack/events: readiness and the return from Google's consent. */

@@ -3,8 +3,8 @@ import { ConnectorStatus } from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/con
 import { signState } from '../../core/auth-state.js';
 import { scalekitIdentifier, type SlackUserRef } from '../../core/identity.js';
 import type { Connector, GrantProblem } from '../../core/outcomes.js';
-import type { Grants, TokenLookup } from '../../flows/ports.js';
-import { ServiceError } from '../../flows/service-error.js';
+import type { Grants, TokenLookup } from '../../flows/ports/index.js';
+import { ServiceError } from '../../flows/ports/index.js';
 
 export interface ScalekitSettings {
   envUrl: string;

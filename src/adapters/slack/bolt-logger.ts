@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../flows/ports.js';
+import type { Logger } from '../../flows/ports/index.js';
 
 /** Bolt's own log lines go through our redacting logger too. */
 export function boltLogger(log: Logger, level: LogLevel): BoltLogger {

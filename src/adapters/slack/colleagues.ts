@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { Colleagues } from '../../flows/inbox-ports.js';
-import type { Logger } from '../../flows/ports.js';
+import type { Colleagues } from '../../flows/ports/index.js';
+import type { Logger } from '../../flows/ports/index.js';
 
 const LookupResult = z.object({ user: z.object({ deleted: z.boolean().optional(), is_bot: z.boolean().optional() }) });
 

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { Directory, DirectoryEntry } from '../../flows/ports.js';
-import { ServiceError } from '../../flows/service-error.js';
+import type { Directory, DirectoryEntry } from '../../flows/ports/index.js';
+import { ServiceError } from '../../flows/ports/index.js';
 
 const UserInfo = z.object({
   user: z.object({

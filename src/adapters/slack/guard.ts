@@ -3,9 +3,9 @@ import type { RespondFn } from '@slack/bolt';
 import type { SlackUserRef } from '../../core/identity.js';
 import { buildInternalError } from '../../core/messages/notices.js';
 import type { Reply } from '../../core/messages/types.js';
-import type { Logger } from '../../flows/ports.js';
+import type { Logger } from '../../flows/ports/index.js';
 import type { Inflight } from '../../inflight.js';
-import { isServiceError } from '../../flows/service-error.js';
+import { isServiceError } from '../../flows/ports/index.js';
 
 function describe(e: unknown): Record<string, unknown> {
   if (isServiceError(e)) return { error: e.message, service: e.service, operation: e.operation, problem: e.problem, status: e.status };

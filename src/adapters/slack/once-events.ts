@@ -1,6 +1,6 @@
 import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
-import type { Logger } from '../../flows/ports.js';
-import type { OnceStore } from '../../flows/store-ports.js';
+import type { Logger } from '../../flows/ports/index.js';
+import type { OnceStore } from '../../flows/ports/index.js';
 
 const EVENT_MEMORY_MS = 24 * 60 * 60_000;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SlackUserRef } from '../../core/identity.js';
-import type { Interaction } from '../../flows/pending-requests.js';
+import type { Interaction } from '../../flows/connect/pending.js';
 
 /** The fields of Slack's payloads the bot relies on, checked once at the edge. */
 export const CommandPayload = z.object({

@@ -14,14 +14,14 @@ import { scheduleCommand } from './commands/schedule.js';
 import { appMention } from './events/app-mention.js';
 import { directMessage } from './events/direct-message.js';
 import { appHomeOpened } from './events/app-home-opened.js';
-import type { ListenerDeps } from './listener-deps.js';
+import type { SlackDeps } from './deps.js';
 import { savePrefs } from './views/save-prefs.js';
 import { PREFS_FORM } from '../../core/prefs-form.js';
 
 export type Registrar = Pick<App, 'command' | 'action' | 'event' | 'view'>;
 
 /** The one list of what the bot listens to. */
-export function registerListeners(app: Registrar, deps: ListenerDeps): void {
+export function registerListeners(app: Registrar, deps: SlackDeps): void {
   app.command('/schedule', scheduleCommand(deps));
   app.action(ACTION.pickSlot, pickSlot(deps));
   app.action(ACTION.moreTimes, moreTimes(deps));

@@ -1,18 +1,18 @@
 import type { Reply } from '../../core/messages/types.js';
+import { renderInbox } from '../../core/messages/inbox-notices.js';
 import { renderBooking, renderProposal } from '../../core/messages/render.js';
-import type { PendingRequest } from '../../flows/pending.js';
-import { resumeSchedule } from '../../flows/propose-slots.js';
-import type { Recovered } from '../../flows/recover-bookings.js';
-import { resumeInbox } from '../../flows/summarize-inbox.js';
-import { deliverTo } from './events/deliver.js';
-import { inboxDeps } from './inbox-deps.js';
-import type { ClientFor, Deliver } from './deliver.js';
-import { flowDeps, type ListenerDeps } from './listener-deps.js';
+import type { PendingRequest } from '../../flows/connect/pending.js';
+import { resumeSchedule } from '../../flows/schedule/continue-request.js';
+import type { Recovered } from '../../flows/schedule/recover-bookings.js';
+import { resumeInbox } from '../../flows/inbox/summarize.js';
+import { inboxDeps } from './deps.js';
+import { deliverTo, deliveryFor, type ClientFor, type DeliverLater } from './deliver.js';
+import { scheduleDeps, type SlackDeps } from './deps.js';
 
 export interface ResumeDeps {
-  deps: ListenerDeps;
+  deps: SlackDeps;
   clientFor: ClientFor;
-  deliver: Deliver;
+  deliverLater: DeliverLater;
 }
 
 /** Runs a request that waited for authorization and sends what it produced to its owner. */
@@ -20,19 +20,19 @@ export async function resumePending(r: ResumeDeps, pending: PendingRequest): Pro
   const client = await r.clientFor(pending.owner);
   switch (pending.kind) {
     case 'schedule': {
-      const outcome = await resumeSchedule(flowDeps(r.deps, client), pending);
+      const outcome = await resumeSchedule(scheduleDeps(r.deps, client), pending);
       // Closed or booked meanwhile: the user already has the message that says so.
       if (outcome.kind === 'gone') return;
       const reply: Reply | undefined = renderProposal(outcome).reply;
       if (!reply) return;
       const target = { user: pending.owner, responseUrl: pending.responseUrl, issuedAt: pending.responseUrlIssuedAt, uses: pending.responseUrlUses };
-      await r.deliver(target, reply);
+      await r.deliverLater(target, reply);
       break;
     }
     case 'inbox': {
       // Mail asks came as DMs or mentions, which have no response_url: the answer goes where the ask was.
-      const send = await resumeInbox(inboxDeps(r.deps, client), pending);
-      if (send) await deliverTo(client, send.owner, send.delivery, send.reply);
+      const outcome = await resumeInbox(inboxDeps(r.deps, client), pending);
+      if (outcome) await deliverTo(client, pending.owner, deliveryFor(pending.channelId), renderInbox(outcome).reply);
       break;
     }
   }
@@ -46,5 +46,5 @@ export async function reportRecovered(r: ResumeDeps, recovered: Recovered): Prom
   if (!reply || outcome.kind === 'gone') return;
   const claimed = [...record.journal].reverse().find((j) => j.step === 'claimed');
   const responseUrl = record.booking.state === 'booking' ? record.booking.responseUrl : undefined;
-  await r.deliver({ user: record.owner, responseUrl, issuedAt: claimed?.at, uses: 1 }, reply);
+  await r.deliverLater({ user: record.owner, responseUrl, issuedAt: claimed?.at, uses: 1 }, reply);
 }

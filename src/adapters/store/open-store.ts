@@ -1,9 +1,9 @@
 import { migrate } from './migrations.js';
 import { pgDb, pgliteDb, type SqlDb } from './sql.js';
-import { sqlStore, type Store } from './sql-store.js';
+import { sqlStore, type SqlStore } from './sql-store.js';
 
 /** PostgreSQL when a URL is given (several instances share it), else embedded under `dataDir`. */
-export async function openStore(opts: { databaseUrl?: string | undefined; dataDir: string; now?: () => number }): Promise<Store> {
+export async function openStore(opts: { databaseUrl?: string | undefined; dataDir: string; now?: () => number }): Promise<SqlStore> {
   const db: SqlDb = opts.databaseUrl ? pgDb(opts.databaseUrl) : await pgliteDb(opts.dataDir);
   try {
     await migrate(db);

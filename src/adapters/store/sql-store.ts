@@ -1,23 +1,22 @@
 import type { SlackUserRef } from '../../core/identity.js';
 import { Preferences } from '../../core/preferences.js';
-import type { PendingRequest, PendingStore } from '../../flows/pending.js';
-import type { OnceStore, PrefsStore } from '../../flows/store-ports.js';
-import type { ScheduleRecord, ScheduleStore } from '../../flows/schedule-record.js';
-import { PendingSchema, ScheduleRecordSchema } from './record-schema.js';
+import { PendingRequest } from '../../flows/connect/pending.js';
+import type { Store } from '../../flows/ports/index.js';
+import { ScheduleRecord } from '../../flows/schedule/record.js';
 import type { SqlDb } from './sql.js';
 
 /** Requests are kept a week: long enough to cancel a booked meeting from its message. */
 export const RECORD_TTL_MS = 7 * 24 * 60 * 60_000;
 
-export type Store = ScheduleStore & PendingStore & OnceStore & PrefsStore & { db: SqlDb; sweep(now: number): Promise<void>; close(): Promise<void> };
+export type SqlStore = Store & { db: SqlDb; sweep(now: number): Promise<void>; close(): Promise<void> };
 
 const teamKey = (u: SlackUserRef) => u.enterpriseId ?? u.teamId;
 const claimedAt = (r: ScheduleRecord) => (r.booking.state === 'booking' ? r.booking.claimedAt : null);
 
 /** Every piece of state the bot keeps, in one PostgreSQL schema (embedded or server). */
-export function sqlStore(db: SqlDb, now: () => number = Date.now): Store {
-  const parseRecord = (raw: unknown) => ScheduleRecordSchema.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
-  const parsePending = (raw: unknown) => PendingSchema.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
+  const parseRecord = (raw: unknown) => ScheduleRecord.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  const parsePending = (raw: unknown) => PendingRequest.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
 
   return {
     db,

@@ -35,18 +35,14 @@ const Wire = z.object({
   x: z.number().int(),
 });
 
-export interface CursorSeal {
-  /** The button value, or undefined when it would not fit in one. */
-  seal(c: InboxCursor): string | undefined;
-  /** The cursor, if this bot made the value and it has not expired. */
-  open(value: string, now: number): InboxCursor | undefined;
-}
-
 /**
  * Show more values are signed rather than stored: any instance can check them, a click can only
  * page through what this bot put on that person's button, and nothing needs cleaning up.
  */
-export function hmacCursorSeal(secret: string): CursorSeal {
+export function hmacCursorSeal(secret: string): {
+  seal(c: InboxCursor): string | undefined;
+  open(value: string, now: number): InboxCursor | undefined;
+} {
   const key = createHmac('sha256', secret).update('slack-scheduler/inbox-cursor/v1').digest();
   const sign = (body: string) => createHmac('sha256', key).update(body).digest();
   return {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY, googleFetch, type RetryPolicy } from '../../../src/adapters/google/http.js';
-import { ServiceError } from '../../../src/flows/service-error.js';
+import { ServiceError } from '../../../src/flows/ports/index.js';
 
 type Scripted = { status: number; body?: unknown; headers?: Record<string, string> };
 let server: Server | undefined;

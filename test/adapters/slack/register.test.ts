@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../../src/core/messages/actions.js';
 import { PREFS_FORM } from '../../../src/core/prefs-form.js';
-import type { ListenerDeps } from '../../../src/adapters/slack/listener-deps.js';
+import type { SlackDeps } from '../../../src/adapters/slack/deps.js';
 import { registerListeners, type Registrar } from '../../../src/adapters/slack/register.js';
 
 function record() {
@@ -28,7 +28,7 @@ function record() {
       listeners.push(fn);
     },
   };
-  registerListeners(recorder as unknown as Registrar, {} as unknown as ListenerDeps);
+  registerListeners(recorder as unknown as Registrar, {} as unknown as SlackDeps);
   return { commands, actions, events, views, listeners };
 }
 

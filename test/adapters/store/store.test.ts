@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../src/adapters/store/migrations.js';
 import { pgDb, pgliteDb, type SqlDb } from '../../../src/adapters/store/sql.js';
-import { sqlStore, type Store } from '../../../src/adapters/store/sql-store.js';
-import type { PendingRequest } from '../../../src/flows/pending.js';
-import type { ScheduleRecord } from '../../../src/flows/schedule-record.js';
+import { sqlStore, type SqlStore } from '../../../src/adapters/store/sql-store.js';
+import type { PendingRequest } from '../../../src/flows/connect/pending.js';
+import type { ScheduleRecord } from '../../../src/flows/schedule/record.js';
 import { freshDatabase, type TestDatabase } from '../../../fakes/world/database.js';
 
 const owner = { teamId: 'T1', userId: 'U1' };
@@ -50,7 +50,7 @@ const backends: Array<[string, () => Promise<{ db: SqlDb; cleanup: () => Promise
 ];
 
 describe.each(backends)('store on %s', (_name, open) => {
-  let store: Store;
+  let store: SqlStore;
   let cleanup: () => Promise<void>;
   let clock = 5_000;
 
@@ -73,6 +73,16 @@ describe.each(backends)('store on %s', (_name, open) => {
     await store.put(record('r1'));
     expect(await store.get('r1')).toEqual(record('r1'));
     expect(await store.get('missing')).toBeUndefined();
+  });
+
+  it('keeps everyone’s preferences in a record read back, the organizer’s included', async () => {
+    const prefs = { startMinute: 7 * 60, endMinute: 15 * 60, days: [1, 2, 3, 4], defaultMinutes: 45, zone: 'Asia/Kolkata' };
+    const organizer = { slackId: 'U1', name: 'olivia', zone: 'America/New_York', email: 'o@x.test', prefs };
+    const attendees = [{ email: 'a@x.test', name: 'A', slackId: 'U2', zone: 'Europe/London', prefs: { ...prefs, zone: undefined } }];
+    await store.put(record('r-prefs', { organizer, attendees }));
+    const back = await store.get('r-prefs');
+    expect(back?.organizer?.prefs).toEqual(prefs);
+    expect(back?.attendees[0]?.prefs).toMatchObject({ startMinute: 7 * 60, defaultMinutes: 45 });
   });
 
   it('serialises concurrent updates of one record', async () => {

@@ -4,21 +4,21 @@ import type { SlackUserRef } from '../../../core/identity.js';
 import { buildGone } from '../../../core/messages/notices.js';
 import type { Rendered } from '../../../core/messages/render.js';
 import type { Reply } from '../../../core/messages/types.js';
-import type { Interaction } from '../../../flows/pending-requests.js';
-import type { FlowDeps } from '../../../flows/ports.js';
+import type { Interaction } from '../../../flows/connect/pending.js';
+import type { ScheduleDeps } from '../../../flows/deps.js';
 import { guarded } from '../guard.js';
-import { flowDeps, type ListenerDeps } from '../listener-deps.js';
+import { scheduleDeps, type SlackDeps } from '../deps.js';
 import { ActionPayload, interactionOf, userOfAction } from '../payloads.js';
-import { sendReply } from '../reply.js';
+import { sendReply } from '../deliver.js';
 
 export interface ButtonOptions<D> {
   /** The flow deps for this request; the workspace's client comes with it. */
-  depsFor: (deps: ListenerDeps, client: WebClient) => D;
+  depsFor: (deps: SlackDeps, client: WebClient) => D;
   /** What a click with a missing or unreadable value is told. */
   gone: () => Reply;
 }
 
-const SCHEDULE_BUTTONS: ButtonOptions<FlowDeps> = { depsFor: flowDeps, gone: buildGone };
+const SCHEDULE_BUTTONS: ButtonOptions<ScheduleDeps> = { depsFor: scheduleDeps, gone: buildGone };
 
 /**
  * The shape every message button's listener shares: ack first, read the payload and the button's
@@ -30,7 +30,7 @@ export function buttonListener<V, D>(
   work: (deps: D, user: SlackUserRef, value: V, at: Interaction) => Promise<Rendered>,
   options: ButtonOptions<D>,
 ) {
-  return (deps: ListenerDeps) =>
+  return (deps: SlackDeps) =>
     async ({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
       await ack();
       const payload = ActionPayload.safeParse(body);
@@ -50,7 +50,7 @@ export function buttonListener<V, D>(
 export function scheduleButton<V>(
   listener: string,
   decode: (value: string | undefined) => V | undefined,
-  work: (deps: FlowDeps, user: SlackUserRef, value: V, at: Interaction) => Promise<Rendered>,
+  work: (deps: ScheduleDeps, user: SlackUserRef, value: V, at: Interaction) => Promise<Rendered>,
 ) {
   return buttonListener(listener, decode, work, SCHEDULE_BUTTONS);
 }

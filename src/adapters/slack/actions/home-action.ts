@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { SlackUserRef } from '../../../core/identity.js';
 import type { Reply } from '../../../core/messages/types.js';
 import { guarded } from '../guard.js';
-import type { ListenerDeps } from '../listener-deps.js';
+import type { SlackDeps } from '../deps.js';
 import { ActionPayload, userOfAction } from '../payloads.js';
 
 export interface HomeClick {
@@ -17,8 +17,8 @@ export interface HomeClick {
  * An App Home button: ack, then work as the user who clicked. Home clicks carry no response_url,
  * so a failure reaches the user through `tell` when the button has one.
  */
-export function homeAction(listener: string, work: (deps: ListenerDeps, click: HomeClick) => Promise<void>, tell?: (client: WebClient, user: SlackUserRef) => (reply: Reply) => Promise<unknown>) {
-  return (deps: ListenerDeps) =>
+export function homeAction(listener: string, work: (deps: SlackDeps, click: HomeClick) => Promise<void>, tell?: (client: WebClient, user: SlackUserRef) => (reply: Reply) => Promise<unknown>) {
+  return (deps: SlackDeps) =>
     async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
       await ack();
       const payload = ActionPayload.safeParse(body);

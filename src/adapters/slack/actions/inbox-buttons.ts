@@ -1,9 +1,9 @@
 import { MAX_BUTTON_VALUE } from '../../../core/inbox/cursor.js';
 import { decodeRequest } from '../../../core/messages/actions.js';
 import { buildInboxGone, renderInbox } from '../../../core/messages/inbox-notices.js';
-import type { InboxDeps } from '../../../flows/inbox-ports.js';
-import { continueInbox, moreInbox } from '../../../flows/summarize-inbox.js';
-import { inboxDeps } from '../inbox-deps.js';
+import type { InboxDeps } from '../../../flows/deps.js';
+import { continueInbox, moreInbox } from '../../../flows/inbox/summarize.js';
+import { inboxDeps } from '../deps.js';
 import { buttonListener, type ButtonOptions } from './button-listener.js';
 
 const INBOX_BUTTONS: ButtonOptions<InboxDeps> = { depsFor: inboxDeps, gone: buildInboxGone };

@@ -1,6 +1,6 @@
 import { decodeSlot } from '../../../core/messages/actions.js';
 import { renderBooking } from '../../../core/messages/render.js';
-import { bookSlot } from '../../../flows/book-slot.js';
+import { bookSlot } from '../../../flows/schedule/book-slot.js';
 import { scheduleButton } from './button-listener.js';
 
 export const pickSlot = scheduleButton('action:pick_slot', decodeSlot, async (deps, user, v, at) =>

@@ -3,15 +3,15 @@ import { buildWorking } from '../../../core/messages/notices.js';
 import { renderProposal } from '../../../core/messages/render.js';
 import { buildUsage } from '../../../core/messages/usage.js';
 import { parseSchedule } from '../../../core/parse-schedule.js';
-import { proposeSlots } from '../../../flows/propose-slots.js';
+import { proposeSlots } from '../../../flows/schedule/propose.js';
 import { guarded } from '../guard.js';
-import { flowDeps, type ListenerDeps } from '../listener-deps.js';
+import { scheduleDeps, type SlackDeps } from '../deps.js';
 import { CommandPayload, userOfCommand } from '../payloads.js';
-import { sendReply } from '../reply.js';
+import { sendReply } from '../deliver.js';
 
 /** `/schedule`: parse and ack at once (usage errors go in the ack itself), then search. */
 export const scheduleCommand =
-  (deps: ListenerDeps) =>
+  (deps: SlackDeps) =>
   async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const payload = CommandPayload.safeParse(command);
     if (!payload.success) {
@@ -26,7 +26,7 @@ export const scheduleCommand =
     await ack({ response_type: 'ephemeral', ...buildWorking(parsed.request.title) });
     const user = userOfCommand(payload.data);
     await guarded({ listener: 'command:/schedule', user, log: deps.log, respond, inflight: deps.inflight }, async () => {
-      const outcome = await proposeSlots(flowDeps(deps, client), {
+      const outcome = await proposeSlots(scheduleDeps(deps, client), {
         owner: user,
         channelId: payload.data.channel_id,
         responseUrl: payload.data.response_url,

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { ListenerDeps } from '../listener-deps.js';
+import type { SlackDeps } from '../deps.js';
 import { EventEnvelope, userOfEvent } from '../event-user.js';
 import { handleAsk } from './handle-ask.js';
 
@@ -19,7 +19,7 @@ const Mention = z.object({
  * to the person who mentioned the bot, never a channel message. DMs are left to `message.im`.
  */
 export const appMention =
-  (deps: ListenerDeps) =>
+  (deps: SlackDeps) =>
   async ({ event, body, client }: { event: unknown; body: unknown } & AllMiddlewareArgs): Promise<void> => {
     const mention = Mention.safeParse(event);
     const envelope = EventEnvelope.safeParse(body);

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import type { ListenerDeps } from '../listener-deps.js';
+import type { SlackDeps } from '../deps.js';
 import { EventEnvelope, userOfEvent } from '../event-user.js';
 import { handleAsk } from './handle-ask.js';
 
@@ -17,7 +17,7 @@ const DirectMessage = z.object({
 
 /** `message.im`: Bolt acks events itself, before this runs; the answer goes back into the DM. */
 export const directMessage =
-  (deps: ListenerDeps) =>
+  (deps: SlackDeps) =>
   async ({ event, body, client }: { event: unknown; body: unknown } & AllMiddlewareArgs): Promise<void> => {
     const msg = DirectMessage.safeParse(event);
     const envelope = EventEnvelope.safeParse(body);

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { parsePrefsSubmission } from '../../../core/prefs-form.js';
-import { savePrefs as savePrefsFlow } from '../../../flows/home.js';
+import { savePrefs as savePrefsFlow } from '../../../flows/home/home.js';
 import { guarded } from '../guard.js';
 import { publishHome } from '../home/publish-home.js';
-import { flowDeps, type ListenerDeps } from '../listener-deps.js';
+import { homeDeps, type SlackDeps } from '../deps.js';
 
 /** Saves the preferences form; mistakes are shown next to their fields and nothing is stored. */
 export const savePrefs =
-  (deps: ListenerDeps) =>
+  (deps: SlackDeps) =>
   async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = parsePrefsSubmission(view.state.values);
     if (submission.kind === 'errors') {
@@ -19,7 +19,7 @@ export const savePrefs =
     if (!teamId) return;
     const user = { teamId, userId: body.user.id, enterpriseId: body.is_enterprise_install ? body.enterprise?.id : undefined };
     await guarded({ listener: 'view:prefs.save', user, log: deps.log, inflight: deps.inflight }, async () => {
-      await savePrefsFlow(flowDeps(deps, client), user, submission.prefs);
+      await savePrefsFlow(homeDeps(deps, client), user, submission.prefs);
       await publishHome(deps, client, user);
     });
   };

@@ -1,13 +1,11 @@
-import { InboxAsk } from '../core/inbox/ask.js';
-import type { InboxOutcome } from '../core/inbox/outcome.js';
-import { sameUser } from '../core/identity.js';
-import type { SlackUserRef } from '../core/identity.js';
-import { renderInbox } from '../core/messages/inbox-notices.js';
-import type { Reply } from '../core/messages/types.js';
-import type { InboxDelivery, InboxDeps } from './inbox-ports.js';
-import { summarizePage } from './inbox-page.js';
-import { lookupToken } from './with-grant.js';
-import type { PendingRequest } from './pending.js';
+import { InboxAsk } from '../../core/inbox/ask.js';
+import type { InboxOutcome } from '../../core/inbox/outcome.js';
+import { sameUser } from '../../core/identity.js';
+import type { SlackUserRef } from '../../core/identity.js';
+import type { InboxDeps } from '../deps.js';
+import { summarizePage } from './page.js';
+import { lookupToken } from '../connect/with-grant.js';
+import type { PendingRequest } from '../connect/pending.js';
 
 type Resolved = { kind: 'ok'; ask: InboxAsk } | { kind: 'bad'; reason: string };
 
@@ -32,11 +30,11 @@ async function run(deps: InboxDeps, owner: SlackUserRef, ask: InboxAsk, channelI
 
 /**
  * Summarizes the asker's unread mail on their own Gmail grant. The result is data; whoever
- * delivers it must show it to `user` alone (see `InboxDelivery`). Also the entry point for
- * other surfaces, e.g. an App Home button.
+ * delivers it must show it to `user` alone. `channelId` is where the ask came from, kept with a
+ * request that waits for Gmail to be connected.
  */
-export async function summarizeInbox(deps: InboxDeps, user: SlackUserRef, ask: InboxAsk, delivery: InboxDelivery): Promise<InboxOutcome> {
-  return run(deps, user, ask, delivery.channelId, deps.newId());
+export async function summarizeInbox(deps: InboxDeps, user: SlackUserRef, ask: InboxAsk, channelId: string): Promise<InboxOutcome> {
+  return run(deps, user, ask, channelId, deps.newId());
 }
 
 /** The Continue button of a connect prompt: the waiting ask, run again for its owner only. */
@@ -58,29 +56,13 @@ async function rerun(deps: InboxDeps, pending: PendingRequest): Promise<InboxOut
   return outcome;
 }
 
-/** What to send after a resume, and to whom: only ever the owner of the request. */
-export interface InboxSend {
-  owner: SlackUserRef;
-  delivery: InboxDelivery;
-  reply: Reply;
-}
-
-/**
- * DM channel ids start with D, and a user id as channel means the DM with them (an App Home ask);
- * anywhere else the answer must be ephemeral to the owner.
- */
-export function deliveryFor(channelId: string): InboxDelivery {
-  return /^[DUW]/.test(channelId) ? { kind: 'dm', channelId } : { kind: 'ephemeral', channelId };
-}
-
 /**
  * Runs a waiting inbox ask again once its owner has authorized (called by the resume after
  * /auth/verify). Undefined when the request is not an inbox ask.
  */
-export async function resumeInbox(deps: InboxDeps, pending: PendingRequest): Promise<InboxSend | undefined> {
+export async function resumeInbox(deps: InboxDeps, pending: PendingRequest): Promise<InboxOutcome | undefined> {
   if (pending.kind !== 'inbox') return undefined;
-  const outcome = await rerun(deps, pending);
-  return { owner: pending.owner, delivery: deliveryFor(pending.channelId), reply: renderInbox(outcome).reply };
+  return rerun(deps, pending);
 }
 
 /** Show more: the next page, only for the person whose summary the button belongs to. */

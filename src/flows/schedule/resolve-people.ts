@@ -1,7 +1,7 @@
-import type { ScheduleRequest } from '../core/parse-schedule.js';
-import type { Attendee, Organizer } from '../core/people.js';
-import type { Preferences } from '../core/preferences.js';
-import type { Directory, DirectoryEntry } from './ports.js';
+import type { ScheduleRequest } from '../../core/parse-schedule.js';
+import type { Attendee, Organizer } from '../../core/people.js';
+import type { Preferences } from '../../core/preferences.js';
+import type { Directory, DirectoryEntry } from '../ports/index.js';
 
 export type People =
   | { kind: 'ok'; organizer: Organizer; attendees: Attendee[] }

@@ -1,8 +1,8 @@
-import { eventIdFor } from '../core/event-id.js';
-import type { BookingOutcome } from '../core/outcomes.js';
-import { runClaimedRecovery } from './recovery-steps.js';
-import type { BookingDeps } from './ports.js';
-import { withStep, type ScheduleRecord } from './schedule-record.js';
+import { eventIdFor } from '../../core/event-id.js';
+import type { BookingOutcome } from '../../core/outcomes.js';
+import { compensate, draftAndConfirm } from './booking-saga.js';
+import type { BookingDeps } from '../deps.js';
+import { withStep, type ScheduleRecord } from './record.js';
 
 export interface Recovered {
   record: ScheduleRecord;
@@ -32,4 +32,15 @@ export async function recoverBookings(deps: BookingDeps): Promise<Recovered[]> {
     }
   }
   return done;
+}
+
+/**
+ * With the event on record, the booking is finished (draft, then confirmed; or rolled back if the
+ * draft fails). Without it the process may have died while Google made it: roll back by its id.
+ */
+async function runClaimedRecovery(deps: BookingDeps, record: ScheduleRecord, expectedEventId: string): Promise<BookingOutcome> {
+  const b = record.booking;
+  if (b.state !== 'booking') return { kind: 'gone' };
+  if (b.eventId && b.eventLink) return draftAndConfirm(deps, record, b.slot, { id: b.eventId, htmlLink: b.eventLink });
+  return compensate(deps, record, expectedEventId, 'the bot restarted in the middle of booking');
 }

@@ -1,24 +1,25 @@
 import { DateTime } from 'luxon';
-import { findSlots } from '../core/find-slots.js';
-import type { Interval } from '../core/intervals.js';
-import type { MissingGrant, ProposalOutcome } from '../core/outcomes.js';
-import type { Attendee, Organizer } from '../core/people.js';
-import { spreadOverDays } from '../core/pick-proposals.js';
-import { DEFAULT_MINUTES, hoursOf } from '../core/preferences.js';
-import { searchDays } from '../core/when.js';
-import { availabilityOf } from '../core/working-hours.js';
-import { keepPending, type Interaction } from './pending-requests.js';
-import type { FlowDeps, FreeBusyEntry } from './ports.js';
+import { findSlots } from '../../core/find-slots.js';
+import type { Interval } from '../../core/intervals.js';
+import type { MissingGrant, ProposalOutcome } from '../../core/outcomes.js';
+import type { Attendee, Organizer } from '../../core/people.js';
+import { spreadOverDays } from '../../core/spread-over-days.js';
+import { DEFAULT_MINUTES, hoursOf } from '../../core/preferences.js';
+import { searchDays } from '../../core/when.js';
+import { availabilityOf } from '../../core/working-hours.js';
+import { keepPending, type Interaction } from '../connect/pending.js';
+import type { ScheduleDeps } from '../deps.js';
+import type { FreeBusyEntry } from '../ports/index.js';
 import { resolvePeople } from './resolve-people.js';
-import type { ScheduleRecord } from './schedule-record.js';
-import { viewOf } from './schedule-view.js';
-import { lookupBoth, withGrant } from './with-grant.js';
+import type { ScheduleRecord } from './record.js';
+import { viewOf } from './view.js';
+import { lookupBoth, withGrant } from '../connect/with-grant.js';
 
 /**
  * Resolves people and both grants at once, then one freeBusy for everyone. A missing grant keeps
  * the request pending, so it resumes by itself after the user connects.
  */
-export async function searchSlots(deps: FlowDeps, record: ScheduleRecord, at: Interaction): Promise<ProposalOutcome> {
+export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at: Interaction): Promise<ProposalOutcome> {
   const owner = record.owner;
   const who = { user: owner, resumeId: record.id };
   const [people, grants] = await Promise.all([

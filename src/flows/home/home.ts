@@ -1,13 +1,13 @@
-import type { HomeConnection, HomeState } from '../core/messages/home.js';
-import type { SlackUserRef } from '../core/identity.js';
-import { CONNECTORS, type Connector } from '../core/outcomes.js';
-import type { Preferences } from '../core/preferences.js';
-import type { FlowDeps } from './ports.js';
-import { lookupToken } from './with-grant.js';
+import type { HomeConnection, HomeState } from '../../core/messages/home.js';
+import type { SlackUserRef } from '../../core/identity.js';
+import { CONNECTORS, type Connector } from '../../core/outcomes.js';
+import type { Preferences } from '../../core/preferences.js';
+import type { HomeDeps } from '../deps.js';
+import { lookupToken } from '../connect/with-grant.js';
 
 const SHOWN = new Set(['not-connected', 'expired', 'revoked', 'pending-verification']);
 
-async function connection(deps: FlowDeps, user: SlackUserRef, connector: Connector): Promise<HomeConnection> {
+async function connection(deps: HomeDeps, user: SlackUserRef, connector: Connector): Promise<HomeConnection> {
   const t = await lookupToken(deps.grants, user, connector);
   if (t.kind === 'token') return { connector, status: 'connected' };
   if (t.kind !== 'missing' || !SHOWN.has(t.problem)) return { connector, status: 'unavailable' };
@@ -16,7 +16,7 @@ async function connection(deps: FlowDeps, user: SlackUserRef, connector: Connect
 }
 
 /** Everything the App Home tab shows for one user, read at once. */
-export async function homeState(deps: FlowDeps, user: SlackUserRef): Promise<HomeState> {
+export async function homeState(deps: HomeDeps, user: SlackUserRef): Promise<HomeState> {
   const [connections, prefs, me] = await Promise.all([
     Promise.all(CONNECTORS.map((c) => connection(deps, user, c))),
     deps.store.getPrefs(user),
@@ -25,11 +25,11 @@ export async function homeState(deps: FlowDeps, user: SlackUserRef): Promise<Hom
   return { connections, prefs, slackZone: me.kind === 'person' ? me.zone : 'UTC' };
 }
 
-export async function disconnect(deps: FlowDeps, user: SlackUserRef, connector: Connector): Promise<void> {
+export async function disconnect(deps: HomeDeps, user: SlackUserRef, connector: Connector): Promise<void> {
   await deps.grants.disconnect(user, connector);
   deps.log.info('disconnected a Google service', { team: user.teamId, user: user.userId, connector });
 }
 
-export async function savePrefs(deps: FlowDeps, user: SlackUserRef, prefs: Preferences): Promise<void> {
+export async function savePrefs(deps: HomeDeps, user: SlackUserRef, prefs: Preferences): Promise<void> {
   await deps.store.putPrefs(user, prefs);
 }

@@ -1,11 +1,12 @@
-import type { SlackUserRef } from '../core/identity.js';
-import type { Interval } from '../core/intervals.js';
-import type { BookingOutcome } from '../core/outcomes.js';
-import { bookedView, makeBooking } from './make-booking.js';
-import type { Interaction } from './pending-requests.js';
-import type { BookingDeps } from './ports.js';
-import { isServiceError } from './service-error.js';
-import { ownedBy, withStep, type ScheduleRecord } from './schedule-record.js';
+import type { SlackUserRef } from '../../core/identity.js';
+import type { Interval } from '../../core/intervals.js';
+import type { BookingOutcome } from '../../core/outcomes.js';
+import { makeBooking } from './booking-saga.js';
+import { bookedView } from './view.js';
+import type { Interaction } from '../connect/pending.js';
+import type { BookingDeps } from '../deps.js';
+import { isServiceError } from '../ports/index.js';
+import { ownedBy, withStep, type ScheduleRecord } from './record.js';
 
 type Claim = { kind: 'claimed'; record: ScheduleRecord; slot: Interval } | { kind: 'done'; outcome: BookingOutcome };
 

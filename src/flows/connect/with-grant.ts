@@ -1,7 +1,7 @@
-import type { SlackUserRef } from '../core/identity.js';
-import type { Connector, GrantProblem, MissingGrant, ServiceFailure } from '../core/outcomes.js';
-import type { Grants, TokenLookup } from './ports.js';
-import { isServiceError, ServiceError } from './service-error.js';
+import type { SlackUserRef } from '../../core/identity.js';
+import type { Connector, GrantProblem, MissingGrant, ServiceFailure } from '../../core/outcomes.js';
+import type { Grants, TokenLookup } from '../ports/index.js';
+import { isServiceError, ServiceError } from '../ports/index.js';
 
 export type GrantResult<T> =
   | { kind: 'ok'; value: T }

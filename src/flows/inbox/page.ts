@@ -1,14 +1,15 @@
-import type { InboxAsk } from '../core/inbox/ask.js';
-import { CURSOR_TTL_MS } from '../core/inbox/cursor.js';
-import type { FilterText, InboxOutcome } from '../core/inbox/outcome.js';
-import { buildGmailQuery, describeRange } from '../core/inbox/query.js';
-import { summarize, type MailItem } from '../core/inbox/summary.js';
-import type { SlackUserRef } from '../core/identity.js';
-import type { InboxDeps, MailboxApi, MailPage } from './inbox-ports.js';
+import type { InboxAsk } from '../../core/inbox/ask.js';
+import { CURSOR_TTL_MS } from '../../core/inbox/cursor.js';
+import type { FilterText, InboxOutcome } from '../../core/inbox/outcome.js';
+import { buildGmailQuery, describeRange } from '../../core/inbox/query.js';
+import { summarize, type MailItem } from '../../core/inbox/summary.js';
+import type { SlackUserRef } from '../../core/identity.js';
+import type { InboxDeps } from '../deps.js';
+import type { MailboxApi, MailPage } from '../ports/index.js';
 import { mapBounded } from './map-bounded.js';
-import { PENDING_TTL_MS } from './pending.js';
-import type { TokenLookup } from './ports.js';
-import { withGrant } from './with-grant.js';
+import { PENDING_TTL_MS } from '../connect/pending.js';
+import type { TokenLookup } from '../ports/index.js';
+import { withGrant } from '../connect/with-grant.js';
 
 /** Gmail's per-user quota is generous, but a burst of 50 gets 429s; 10 fetches a default page in one round. */
 export const METADATA_CONCURRENCY = 10;

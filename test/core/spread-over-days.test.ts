@@ -3,7 +3,7 @@ import { localDate } from '../../src/core/zone-clock.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { overlaps, type Interval } from '../../src/core/intervals.js';
-import { PROPOSALS_PER_PAGE, spreadOverDays } from '../../src/core/pick-proposals.js';
+import { PROPOSALS_PER_PAGE, spreadOverDays } from '../../src/core/spread-over-days.js';
 
 const ZONE = 'Europe/Berlin';
 const MIN = 60_000;

@@ -1,13 +1,14 @@
-import { buildDraftRaw, gmailDraftLink } from '../core/draft-email.js';
-import { eventIdFor } from '../core/event-id.js';
-import type { Interval } from '../core/intervals.js';
-import type { Booked, BookingOutcome, MissingGrant } from '../core/outcomes.js';
-import { spreadOverDays } from '../core/pick-proposals.js';
-import { keepPending, type Interaction } from './pending-requests.js';
-import type { BookingDeps, CreatedEvent, TokenLookup } from './ports.js';
-import { withStep, type ScheduleRecord } from './schedule-record.js';
-import { viewOf } from './schedule-view.js';
-import { lookupBoth, withGrant, type GrantScope } from './with-grant.js';
+import { buildDraftRaw, gmailDraftLink } from '../../core/draft-email.js';
+import { eventIdFor } from '../../core/event-id.js';
+import type { Interval } from '../../core/intervals.js';
+import type { Booked, BookingOutcome, MissingGrant } from '../../core/outcomes.js';
+import { spreadOverDays } from '../../core/spread-over-days.js';
+import { keepPending, type Interaction } from '../connect/pending.js';
+import type { BookingDeps } from '../deps.js';
+import type { CreatedEvent, TokenLookup } from '../ports/index.js';
+import { withStep, type ScheduleRecord } from './record.js';
+import { bookedView, viewOf } from './view.js';
+import { lookupBoth, withGrant, type GrantScope } from '../connect/with-grant.js';
 
 /** Event first (its id derived from the request, so a retry lands on the same event), then the draft. */
 export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slot: Interval, at: Interaction): Promise<BookingOutcome> {
@@ -96,8 +97,4 @@ export async function compensate(deps: BookingDeps, record: ScheduleRecord, even
   const slots = fresh && removed ? spreadOverDays(fresh.candidates.filter((c) => c.start >= now && fresh.shown.includes(c.start)), fresh.organizer?.zone ?? 'UTC') : [];
   const retry = fresh && slots.length > 0 ? viewOf(fresh, slots, false) : undefined;
   return { kind: 'draft-failed', requestId: record.id, title: record.request.title, reason, eventRemoved: removed, retry, missing };
-}
-
-export function bookedView(record: ScheduleRecord, b: { slot: Interval; eventLink: string; draftLink: string }): Booked {
-  return { requestId: record.id, title: record.request.title, slot: b.slot, zone: record.organizer?.zone ?? 'UTC', eventLink: b.eventLink, draftLink: b.draftLink };
 }

@@ -1,0 +1,17 @@
+import type { SlackUserRef } from '../../core/identity.js';
+import type { Connector, GrantProblem } from '../../core/outcomes.js';
+
+export type TokenLookup = { kind: 'token'; token: string } | { kind: 'missing'; problem: GrantProblem };
+
+/** The user's Google grants, held by Scalekit. Tokens are fetched per use and never kept. */
+export interface Grants {
+  token(user: SlackUserRef, connector: Connector): Promise<TokenLookup>;
+  /**
+   * The user's own authorization link for this connector. With `resumeId`, the return from
+   * Google comes back to the bot carrying a signed state that names the waiting request.
+   */
+  link(user: SlackUserRef, connector: Connector, resumeId?: string): Promise<string>;
+  /** Activates the account after the user came back through the verify URL. */
+  verify(authRequestId: string, user: SlackUserRef): Promise<void>;
+  disconnect(user: SlackUserRef, connector: Connector): Promise<void>;
+}

@@ -1,0 +1,8 @@
+/** Every port the flows call, in one place; the adapters implement them. */
+export type { CalendarApi, CreatedEvent, FreeBusyEntry, GmailApi, MailboxApi, MailPage, NewEvent } from './google.js';
+export type { Grants, TokenLookup } from './grants.js';
+export type { CursorSeal } from './inbox.js';
+export type { Logger } from './logger.js';
+export type { Colleagues, Directory, DirectoryEntry } from './slack.js';
+export type { OnceStore, PendingStore, PrefsStore, ScheduleStore, Store } from './store.js';
+export { isServiceError, ServiceError, type ServiceProblem } from './service-error.js';

@@ -1,0 +1,83 @@
+import type { PendingRequest } from '../../src/flows/connect/pending.js';
+import type { Store } from '../../src/flows/ports/index.js';
+import { ScheduleRecord } from '../../src/flows/schedule/record.js';
+import type { Preferences } from '../../src/core/preferences.js';
+
+/**
+ * The flows' store port in memory, for unit tests: records are copied in and out as the SQL store
+ * does (through the same schema), and `update` runs one change at a time per record.
+ */
+export class MemoryStore implements Store {
+  readonly records = new Map<string, ScheduleRecord>();
+  readonly pending = new Map<string, PendingRequest>();
+  readonly seen = new Map<string, number>();
+  readonly prefs = new Map<string, Preferences>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  /** Set to make the next store calls fail, as a database that went away would. */
+  failing = false;
+
+  private check(): void {
+    if (this.failing) throw new Error('store unavailable');
+  }
+
+  async put(record: ScheduleRecord): Promise<void> {
+    this.check();
+    this.records.set(record.id, ScheduleRecord.parse(structuredClone(record)));
+  }
+
+  async get(id: string): Promise<ScheduleRecord | undefined> {
+    this.check();
+    const r = this.records.get(id);
+    return r ? structuredClone(r) : undefined;
+  }
+
+  async update<T>(id: string, change: (current: ScheduleRecord) => { next?: ScheduleRecord; result: T }): Promise<T | undefined> {
+    const before = this.locks.get(id) ?? Promise.resolve();
+    const run = before.then(async () => {
+      this.check();
+      const current = this.records.get(id);
+      if (!current) return undefined;
+      const { next, result } = change(structuredClone(current));
+      if (next) this.records.set(id, ScheduleRecord.parse(structuredClone(next)));
+      return result;
+    });
+    this.locks.set(id, run.catch(() => undefined));
+    return run;
+  }
+
+  async unfinished(claimedBefore: number): Promise<string[]> {
+    this.check();
+    return [...this.records.values()].filter((r) => r.booking.state === 'booking' && r.booking.claimedAt < claimedBefore).map((r) => r.id);
+  }
+
+  async putPending(p: PendingRequest): Promise<void> {
+    this.check();
+    this.pending.set(p.id, structuredClone(p));
+  }
+
+  async getPending(id: string): Promise<PendingRequest | undefined> {
+    this.check();
+    const p = this.pending.get(id);
+    return p ? structuredClone(p) : undefined;
+  }
+
+  async deletePending(id: string): Promise<void> {
+    this.check();
+    this.pending.delete(id);
+  }
+
+  async firstTime(key: string, expiresAt: number): Promise<boolean> {
+    this.check();
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, expiresAt);
+    return true;
+  }
+
+  async getPrefs(user: { teamId: string; userId: string }): Promise<Preferences | undefined> {
+    return this.prefs.get(`${user.teamId}:${user.userId}`);
+  }
+
+  async putPrefs(user: { teamId: string; userId: string }, prefs: Preferences): Promise<void> {
+    this.prefs.set(`${user.teamId}:${user.userId}`, prefs);
+  }
+}
