@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { SlackUserRef } from '../../core/identity.js';
 import { Connector } from '../../core/outcomes.js';
-import type { Store } from '../ports/index.js';
 
 /** The kinds of request that can wait for the user to connect Google and then resume. */
 export const PendingKind = z.enum(['schedule', 'inbox']);
@@ -42,7 +41,7 @@ export interface Interaction {
  * they come back. The prompt itself is one use of the response_url.
  */
 export async function keepPending(
-  deps: { store: Pick<Store, 'putPending'>; now: () => number },
+  deps: { store: { putPending(p: PendingRequest): Promise<void> }; now: () => number },
   p: { id: string; kind: PendingKind; owner: SlackUserRef; at: Interaction; waitingFor: Connector[]; payload: unknown },
 ): Promise<void> {
   const now = deps.now();
