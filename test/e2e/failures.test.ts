@@ -44,7 +44,7 @@ describe('when something goes wrong', () => {
     await held.arrived;
     // the ack is already back while Google has not answered
     expect(cmd.status).toBe(200);
-    expect(JSON.stringify(cmd.ack)).toContain('Looking for free times');
+    expect(cmd.ack).toBeUndefined();
     expect(h.slack.responsesTo(cmd.responseUrl)).toHaveLength(0);
     held.release();
     expect((await reply(h, cmd.responseUrl)).text).toContain('Free times for Sync');

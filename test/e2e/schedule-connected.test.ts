@@ -15,10 +15,11 @@ describe('a connected user schedules from Slack', () => {
   it('acks at once, proposes slots, books the event and drafts the follow-up', async () => {
     const cmd = await schedule(h, organizer, `${mention(alice)} ${mention(bob)} 30m Sync`);
     expect(cmd.status).toBe(200);
-    expect(JSON.stringify(cmd.ack)).toContain('Looking for free times');
+    // An empty ack: Slack would never let the answer replace a "working…" note (bolt-js#2287).
+    expect(cmd.ack).toBeUndefined();
 
     const proposal = await reply(h, cmd.responseUrl);
-    expect(proposal.replaceOriginal).toBe(true);
+    expect(proposal.replaceOriginal).toBe(false);
     const books = proposal.buttons.filter((b) => b.text === 'Book');
     expect(books.length).toBeGreaterThanOrEqual(1);
     expect(books.length).toBeLessThanOrEqual(3);

@@ -26,6 +26,9 @@ export async function sendReply(respond: RespondFn, rendered: Rendered): Promise
   }
 }
 
+/** A command's response_url can only add messages (bolt-js#2287): replacing is for buttons. */
+export const asNewMessage = (rendered: Rendered): Rendered => (rendered.placement === 'replace' ? { ...rendered, placement: 'beside' } : rendered);
+
 /** Where the answer to an ask goes: the DM it came in, or an ephemeral reply to the asker alone. */
 export type AskDelivery = { kind: 'dm'; channelId: string } | { kind: 'ephemeral'; channelId: string; threadTs?: string | undefined };
 

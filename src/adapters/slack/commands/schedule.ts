@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { buildWorking } from '../../../core/messages/notices.js';
 import { renderProposal } from '../../../core/messages/render.js';
 import { buildUsage } from '../../../core/messages/usage.js';
 import { parseSchedule } from '../../../core/parse-schedule.js';
@@ -7,9 +6,13 @@ import { proposeSlots } from '../../../flows/schedule/propose.js';
 import { guarded } from '../guard.js';
 import { scheduleDeps, type SlackDeps } from '../deps.js';
 import { CommandPayload, userOfCommand } from '../payloads.js';
-import { sendReply } from '../deliver.js';
+import { asNewMessage, sendReply } from '../deliver.js';
 
-/** `/schedule`: parse and ack at once (usage errors go in the ack itself), then search. */
+/**
+ * `/schedule`: parse and ack at once (usage errors go in the ack itself), then search. The ack is
+ * empty: Slack never lets a command's response_url replace the ack's message, so a "working…"
+ * note would stay on screen above every answer.
+ */
 export const scheduleCommand =
   (deps: SlackDeps) =>
   async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -23,7 +26,7 @@ export const scheduleCommand =
       await ack({ response_type: 'ephemeral', ...buildUsage(parsed.kind === 'invalid' ? parsed.reason : undefined) });
       return;
     }
-    await ack({ response_type: 'ephemeral', ...buildWorking(parsed.request.title) });
+    await ack();
     const user = userOfCommand(payload.data);
     await guarded({ listener: 'command:/schedule', user, log: deps.log, respond, inflight: deps.inflight }, async () => {
       const outcome = await proposeSlots(scheduleDeps(deps, client), {
@@ -32,6 +35,6 @@ export const scheduleCommand =
         responseUrl: payload.data.response_url,
         request: parsed.request,
       });
-      await sendReply(respond, renderProposal(outcome));
+      await sendReply(respond, asNewMessage(renderProposal(outcome)));
     });
   };
