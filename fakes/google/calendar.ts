@@ -56,15 +56,16 @@ export const calendarRoutes: ServiceRoutes = {
   service: 'calendar',
   prefix: '/calendar/v3',
   routes: [
-    { method: 'POST', pattern: /^\/freeBusy$/, rpcMethod: 'calendar.v3.Freebusy.Query', scopes: SCOPES, handle: freeBusy },
+    { operation: 'freeBusy', method: 'POST', pattern: /^\/freeBusy$/, rpcMethod: 'calendar.v3.Freebusy.Query', scopes: SCOPES, handle: freeBusy },
     {
+      operation: 'events.insert',
       method: 'POST',
       pattern: /^\/calendars\/([^/]+)\/events$/,
       rpcMethod: 'calendar.v3.Events.Insert',
       scopes: SCOPES,
       handle: insertEvent,
     },
-    { method: 'GET', pattern: EVENT_PATH, rpcMethod: 'calendar.v3.Events.Get', scopes: SCOPES, handle: getEvent },
-    { method: 'DELETE', pattern: EVENT_PATH, rpcMethod: 'calendar.v3.Events.Delete', scopes: SCOPES, handle: deleteEvent },
+    { operation: 'events.get', method: 'GET', pattern: EVENT_PATH, rpcMethod: 'calendar.v3.Events.Get', scopes: SCOPES, handle: getEvent },
+    { operation: 'events.delete', method: 'DELETE', pattern: EVENT_PATH, rpcMethod: 'calendar.v3.Events.Delete', scopes: SCOPES, handle: deleteEvent },
   ],
 };

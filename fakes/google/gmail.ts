@@ -143,12 +143,13 @@ function profile(ctx: RequestContext): Reply {
 
 const DRAFT_PATH = /^\/users\/([^/]+)\/drafts\/([^/]+)$/;
 const routes: Route[] = [
-  { method: 'GET', pattern: /^\/users\/([^/]+)\/profile$/, rpcMethod: `${RPC}.GetProfile`, scopes: READ.concat(COMPOSE), handle: profile },
-  { method: 'POST', pattern: /^\/users\/([^/]+)\/drafts$/, rpcMethod: `${RPC}.CreateDraft`, scopes: COMPOSE, handle: createDraft },
-  { method: 'GET', pattern: DRAFT_PATH, rpcMethod: `${RPC}.GetDraft`, scopes: COMPOSE.concat(READ), handle: getDraft },
-  { method: 'DELETE', pattern: DRAFT_PATH, rpcMethod: `${RPC}.DeleteDraft`, scopes: COMPOSE, handle: deleteDraft },
-  { method: 'GET', pattern: /^\/users\/([^/]+)\/messages$/, rpcMethod: `${RPC}.ListMessages`, scopes: READ, handle: listMessages },
+  { operation: 'getProfile', method: 'GET', pattern: /^\/users\/([^/]+)\/profile$/, rpcMethod: `${RPC}.GetProfile`, scopes: READ.concat(COMPOSE), handle: profile },
+  { operation: 'drafts.create', method: 'POST', pattern: /^\/users\/([^/]+)\/drafts$/, rpcMethod: `${RPC}.CreateDraft`, scopes: COMPOSE, handle: createDraft },
+  { operation: 'drafts.get', method: 'GET', pattern: DRAFT_PATH, rpcMethod: `${RPC}.GetDraft`, scopes: COMPOSE.concat(READ), handle: getDraft },
+  { operation: 'drafts.delete', method: 'DELETE', pattern: DRAFT_PATH, rpcMethod: `${RPC}.DeleteDraft`, scopes: COMPOSE, handle: deleteDraft },
+  { operation: 'messages.list', method: 'GET', pattern: /^\/users\/([^/]+)\/messages$/, rpcMethod: `${RPC}.ListMessages`, scopes: READ, handle: listMessages },
   {
+    operation: 'messages.get',
     method: 'GET',
     pattern: /^\/users\/([^/]+)\/messages\/([^/]+)$/,
     rpcMethod: `${RPC}.GetMessage`,

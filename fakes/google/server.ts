@@ -1,12 +1,13 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timeResponse, type RequestTiming } from '../timing.js';
-import type { TokenRegistry } from '../token-registry.js';
+import type { Grant, TokenRegistry } from '../token-registry.js';
 import { calendarRoutes } from './calendar.js';
 import { GoogleApiError, cannedError, googleError, insufficientScopes, notFound, unauthenticated } from './errors.js';
+import { type FailureMatch, type FailureResponse, type Fault, FaultQueue, type RequestKey, matches } from './faults.js';
 import { gmailRoutes } from './gmail.js';
 import { type SeedMessage, seedMessage } from './gmail-render.js';
-import { type Reply, decodeParam, queryRecord, readBody } from './route.js';
+import { type GoogleOperation, type Reply, type Route, type ServiceRoutes, decodeParam, queryRecord, readBody } from './route.js';
 import { GoogleWorld } from './state.js';
 import { type DraftView, type EventView, draftViews, eventViews } from './views.js';
 
@@ -24,25 +25,13 @@ export interface RecordedRequest {
   status: number;
   /** Set when the fake itself threw (a bug in the fake, answered as 500 backendError). */
   internalError?: string;
-}
-
-export interface FailureMatch {
-  method?: string;
-  /** A string matches when the request path (e.g. `/calendar/v3/freeBusy`) contains it. */
-  path: RegExp | string;
-}
-
-export interface FailureResponse {
-  status: number;
-  reason?: string;
-  retryAfter?: string;
-  times?: number;
-}
-
-interface Failure {
-  match: FailureMatch;
-  response: FailureResponse;
-  remaining: number;
+  /** The Google operation the request named (undefined for an unknown path). */
+  operation?: GoogleOperation;
+  /**
+   * The injected fault that shaped this answer. With `lose-response` the client got no answer at all
+   * and `status` is what the fake would have sent.
+   */
+  fault?: Fault['kind'];
 }
 
 const SERVICES = [calendarRoutes, gmailRoutes];
@@ -58,7 +47,7 @@ export class FakeGoogle {
   /** Start and end of every request the fake answered, for the bench's critical-path count. */
   readonly timings: RequestTiming[] = [];
   private readonly world = new GoogleWorld();
-  private readonly failures: Failure[] = [];
+  private readonly faults = new FaultQueue();
   private latencyMs = 0;
   private readonly holds: Array<{ match: FailureMatch; arrived: () => void; released: Promise<void> }> = [];
 
@@ -116,7 +105,25 @@ export class FakeGoogle {
 
   /** The next `times` (default 1) requests matching `match` get this Google-formatted error instead. */
   failNext(match: FailureMatch, response: FailureResponse): void {
-    this.failures.push({ match, response, remaining: response.times ?? 1 });
+    this.faults.add(match, { kind: 'error', ...response });
+  }
+
+  /**
+   * Injects `fault` into the next `fault.times` (default 1) requests matching `match`, e.g.
+   * `faultNext({ operation: 'drafts.create' }, { kind: 'lose-response' })`.
+   */
+  faultNext(match: FailureMatch, fault: Fault): void {
+    this.faults.add(match, fault);
+  }
+
+  /** Faults queued but not yet used up. */
+  pendingFaults(): ReturnType<FaultQueue['pending']> {
+    return this.faults.pending();
+  }
+
+  /** Every recorded request for `operation`, in arrival order (lost responses included). */
+  calls(operation: GoogleOperation): RecordedRequest[] {
+    return this.requests.filter((r) => r.operation === operation);
   }
 
   setLatency(ms: number): void {
@@ -136,55 +143,60 @@ export class FakeGoogle {
     return { arrived: arrival, release: () => release() };
   }
 
-  private takeFailure(method: string, path: string): GoogleApiError | undefined {
-    const failure = this.failures.find(({ match, remaining }) => remaining > 0 && matches(match, method, path));
-    if (failure === undefined) return undefined;
-    failure.remaining -= 1;
-    const { status, reason, retryAfter } = failure.response;
-    return cannedError(status, reason, retryAfter);
-  }
-
-  private dispatch(req: IncomingMessage, url: URL, bodyText: string, entry: RecordedRequest): Reply {
-    const method = (req.method ?? 'GET').toUpperCase();
-    const path = url.pathname;
-    const service = SERVICES.find((s) => path === s.prefix || path.startsWith(`${s.prefix}/`));
-    if (service === undefined) throw notFound();
+  private authenticate(req: IncomingMessage, entry: RecordedRequest): Grant {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     if (token !== undefined) Object.defineProperty(entry, 'token', { value: token, enumerable: false });
     const grant = token === undefined ? undefined : this.registry.lookup(token);
     if (grant === undefined) throw unauthenticated();
     entry.email = grant.email;
     this.world.calendar(grant.email);
-    const injected = this.takeFailure(method, path);
-    if (injected !== undefined) throw injected;
-    const rest = path.slice(service.prefix.length);
-    const route = service.routes.find((r) => r.method === method && r.pattern.test(rest));
-    const match = route?.pattern.exec(rest);
-    if (route === undefined || match === null || match === undefined) throw notFound();
+    return grant;
+  }
+
+  private dispatch(req: IncomingMessage, url: URL, bodyText: string, grant: Grant, found: Found | undefined): Reply {
+    if (found === undefined) throw notFound();
+    const { service, route, params } = found;
     if (!route.scopes.some((s) => grant.scopes.includes(s))) throw insufficientScopes(service.service, route.rpcMethod);
-    const params = match.slice(1).map((p) => decodeParam(p ?? ''));
-    return route.handle({ method, params, query: url.searchParams, bodyText, grant, world: this.world, now: this.now });
+    return route.handle({
+      method: (req.method ?? 'GET').toUpperCase(),
+      params: params.map((p) => decodeParam(p)),
+      query: url.searchParams,
+      bodyText,
+      grant,
+      world: this.world,
+      now: this.now,
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const entry: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: queryRecord(url.searchParams), status: 0 };
     timeResponse(this.timings, 'google', `${entry.method} ${entry.path}`, res);
+    const found = findRoute(entry.method.toUpperCase(), url.pathname);
+    if (found !== undefined) entry.operation = found.route.operation;
+    const key: RequestKey = { method: entry.method, path: url.pathname, operation: entry.operation };
     let reply: Reply;
     let headers: Record<string, string> = {};
+    let fault: Fault | undefined;
     try {
       const bodyText = await readBody(req);
       const body = parsedJson(bodyText);
       if (body !== undefined) entry.body = body;
-      if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-      const held = this.holds.findIndex((h) => matches(h.match, entry.method.toUpperCase(), url.pathname));
+      if (this.latencyMs > 0) await sleep(this.latencyMs);
+      const held = this.holds.findIndex((h) => matches(h.match, key));
       if (held >= 0) {
         const [hold] = this.holds.splice(held, 1);
         hold?.arrived();
         await hold?.released;
         if (req.socket.destroyed) return;
       }
-      reply = this.dispatch(req, url, bodyText, entry);
+      const grant = this.authenticate(req, entry);
+      fault = this.faults.take(key);
+      if (fault !== undefined) entry.fault = fault.kind;
+      if (fault?.kind === 'error' && fault.afterApplying !== true) throw cannedError(fault.status, fault.reason, fault.retryAfter);
+      if (fault?.kind === 'slow' && fault.beforeActing === true) await sleep(fault.ms);
+      reply = this.dispatch(req, url, bodyText, grant, found);
+      if (fault?.kind === 'error') throw cannedError(fault.status, fault.reason, fault.retryAfter);
     } catch (err) {
       if (!(err instanceof GoogleApiError)) entry.internalError = err instanceof Error ? (err.stack ?? err.message) : String(err);
       const apiError = err instanceof GoogleApiError ? err : googleError(500, 'Backend Error', 'backendError');
@@ -193,6 +205,11 @@ export class FakeGoogle {
     }
     entry.status = reply.status;
     this.requests.push(entry);
+    if (fault?.kind === 'lose-response') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'slow' && fault.beforeActing !== true) await sleep(fault.ms);
     if (res.destroyed || res.writableEnded) return;
     const json = reply.body === undefined ? undefined : JSON.stringify(reply.body, null, 2);
     res.writeHead(reply.status, {
@@ -204,12 +221,26 @@ export class FakeGoogle {
   }
 }
 
-function matches(match: FailureMatch, method: string, path: string): boolean {
-  if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
-  if (typeof match.path === 'string') return path.includes(match.path);
-  match.path.lastIndex = 0;
-  return match.path.test(path);
+interface Found {
+  service: ServiceRoutes;
+  route: Route;
+  /** Raw (still URI-encoded) captures of the route pattern. */
+  params: string[];
 }
+
+function findRoute(method: string, path: string): Found | undefined {
+  const service = SERVICES.find((s) => path === s.prefix || path.startsWith(`${s.prefix}/`));
+  if (service === undefined) return undefined;
+  const rest = path.slice(service.prefix.length);
+  for (const route of service.routes) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(rest);
+    if (m !== null) return { service, route, params: m.slice(1).map((p) => p ?? '') };
+  }
+  return undefined;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function parsedJson(text: string): unknown {
   if (text.trim() === '') return undefined;
