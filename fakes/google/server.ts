@@ -99,8 +99,17 @@ export class FakeGoogle {
     return eventViews(this.world.findCalendar(email));
   }
 
+  /** Every draft `email` ever had, deleted ones included (`deleted: true`), oldest first. */
   drafts(email: string): DraftView[] {
     return draftViews(this.world.mailbox(email));
+  }
+
+  /**
+   * What drafts.create does with a client's Message-ID header: `keep` it (default), or `replace` it
+   * with a Gmail-made one, for testing a client against the other possible behaviour.
+   */
+  setDraftMessageIds(policy: 'keep' | 'replace'): void {
+    this.world.draftMessageIds = policy;
   }
 
   /** The next `times` (default 1) requests matching `match` get this Google-formatted error instead. */

@@ -93,6 +93,11 @@ export class GoogleWorld {
   private readonly mailboxes = new Map<string, Mailbox>();
   private readonly usedIds = new Set<string>();
   private history = 1000;
+  /**
+   * What drafts.create does with the Message-ID header of the raw message: `keep` it as the client
+   * wrote it (the default), or `replace` it with one of Gmail's own making.
+   */
+  draftMessageIds: 'keep' | 'replace' = 'keep';
 
   nextHistoryId(): string {
     this.history += 1;

@@ -37,6 +37,8 @@ export interface DraftView {
   body: string;
   html: string | undefined;
   mimeType: string;
+  /** The Message-ID header as stored (the client's own unless setDraftMessageIds('replace')). */
+  messageIdHeader: string | undefined;
   headers: MimeHeader[];
   /** The raw RFC 2822 message as sent, decoded as UTF-8. */
   raw: string;
@@ -79,6 +81,7 @@ export function draftViews(box: Mailbox): DraftView[] {
       body: p.body,
       html: p.html,
       mimeType: p.mimeType,
+      messageIdHeader: p.headers.find((h) => h.name.toLowerCase() === 'message-id')?.value,
       headers: p.headers.map((h) => ({ ...h })),
       raw: d.message.raw.toString('utf8'),
     };
