@@ -1,15 +1,39 @@
+import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timeResponse, type RequestTiming } from '../timing.js';
 import type { Grant, TokenRegistry } from '../token-registry.js';
 import { calendarRoutes } from './calendar.js';
+import { listEntryResource } from './calendar-list.js';
 import { GoogleApiError, cannedError, googleError, insufficientScopes, notFound, unauthenticated } from './errors.js';
 import { type FailureMatch, type FailureResponse, type Fault, FaultQueue, type RequestKey, matches } from './faults.js';
 import { gmailRoutes } from './gmail.js';
 import { type SeedMessage, seedMessage } from './gmail-render.js';
 import { type GoogleOperation, type Reply, type Route, type ServiceRoutes, decodeParam, queryRecord, readBody } from './route.js';
-import { GoogleWorld } from './state.js';
-import { type DraftView, type EventView, draftViews, eventViews } from './views.js';
+import { type AccessRole, GoogleWorld, type Interval, type MeetMode, isSecondaryId } from './state.js';
+import { type DraftView, type EventView, calendarViews, draftViews, eventViews } from './views.js';
+
+export interface SecondaryCalendar {
+  id?: string;
+  summary?: string;
+  description?: string;
+  timeZone?: string;
+  /** The list owner's access to the calendar. Default owner. */
+  accessRole?: AccessRole;
+  /** Shown in the owner's UI. Default true. */
+  selected?: boolean;
+  /** Hidden from the owner's calendar list (listed only with showHidden=true). Default false. */
+  hidden?: boolean;
+  colorId?: string;
+  busy?: Array<{ start: string; end: string }>;
+}
+
+function interval(start: string, end: string): Interval {
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  if (Number.isNaN(startMs) || Number.isNaN(endMs) || endMs <= startMs) throw new Error(`bad busy range ${start}..${end}`);
+  return { startMs, endMs };
+}
 
 export interface RecordedRequest {
   method: string;
@@ -38,9 +62,10 @@ const SERVICES = [calendarRoutes, gmailRoutes];
 
 /**
  * A fake of Google Calendar v3 and Gmail v1 on 127.0.0.1. Every request is authenticated by its bearer
- * token through the shared TokenRegistry. Calendar visibility rule: a calendar exists once it was added
- * (addCalendar/addBusy/hideCalendar) or its owner made any authenticated request; existing calendars are
- * visible to everyone unless hideCalendar() was called; unknown or hidden calendars are notFound in freeBusy.
+ * token through the shared TokenRegistry. A person's primary calendar exists once it was added
+ * (addCalendar/addBusy/hideCalendar) or its owner made any authenticated request. freeBusy sees a
+ * calendar on the caller's calendar list, or any primary calendar not hidden with hideCalendar();
+ * anything else is notFound. See fakes/README.md for what is modelled and where it comes from.
  */
 export class FakeGoogle {
   readonly requests: RecordedRequest[] = [];
@@ -74,20 +99,57 @@ export class FakeGoogle {
     await closed;
   }
 
-  addCalendar(email: string): void {
-    this.world.calendar(email);
+  /** Makes `email`'s primary calendar exist (known to freeBusy and on their calendar list). */
+  addCalendar(email: string, opts: { timeZone?: string; summary?: string } = {}): void {
+    const cal = this.world.calendar(email);
+    if (opts.timeZone !== undefined) cal.timeZone = opts.timeZone;
+    if (opts.summary !== undefined) cal.summary = opts.summary;
   }
 
-  addBusy(email: string, start: string, end: string): void {
-    const startMs = Date.parse(start);
-    const endMs = Date.parse(end);
-    if (Number.isNaN(startMs) || Number.isNaN(endMs) || endMs <= startMs) throw new Error(`addBusy: bad range ${start}..${end}`);
-    this.world.calendar(email).busy.push({ startMs, endMs });
+  /**
+   * Puts a calendar on `ownerEmail`'s calendar list with their `accessRole` to it (default owner) and
+   * returns its id. `id` defaults to a new `c_…@group.calendar.google.com`; an id already known (a
+   * secondary calendar on someone else's list, or a person's address for their primary calendar)
+   * shares that calendar. `busy` blocks are added to the calendar itself.
+   */
+  addSecondaryCalendar(ownerEmail: string, opts: SecondaryCalendar = {}): string {
+    const id = opts.id ?? `c_${randomBytes(16).toString('hex')}@group.calendar.google.com`;
+    const known = this.world.findCalendar(id);
+    const cal = known ?? (isSecondaryId(id) ? this.world.secondaryCalendar(id, opts.summary ?? id) : this.world.calendar(id));
+    if (opts.summary !== undefined) cal.summary = opts.summary;
+    if (opts.description !== undefined) cal.description = opts.description;
+    if (opts.timeZone !== undefined) cal.timeZone = opts.timeZone;
+    for (const b of opts.busy ?? []) cal.busy.push(interval(b.start, b.end));
+    this.world.calendar(ownerEmail);
+    this.world.setListEntry(ownerEmail, {
+      calendarId: cal.id,
+      accessRole: opts.accessRole ?? 'owner',
+      selected: opts.selected ?? true,
+      hidden: opts.hidden ?? false,
+      colorId: opts.colorId ?? '17',
+    });
+    return cal.id;
   }
 
-  /** Stops sharing `email`'s free/busy: others get notFound for it (the owner still sees it). */
-  hideCalendar(email: string): void {
-    this.world.calendar(email).hidden = true;
+  /** Adds a busy block to a calendar: a known calendar id, or else the primary calendar of an address. */
+  addBusy(calendarId: string, start: string, end: string): void {
+    const cal = this.world.findCalendar(calendarId) ?? (isSecondaryId(calendarId) ? undefined : this.world.calendar(calendarId));
+    if (cal === undefined) throw new Error(`addBusy: unknown calendar ${calendarId}; addSecondaryCalendar first`);
+    cal.busy.push(interval(start, end));
+  }
+
+  /** Stops sharing a calendar's free/busy: only users with it on their calendar list see it (its owner does). */
+  hideCalendar(calendarId: string): void {
+    (this.world.findCalendar(calendarId) ?? this.world.calendar(calendarId)).hidden = true;
+  }
+
+  /**
+   * How `hangoutsMeet` create requests on calendars of `who` (an address, or `@domain` for a whole
+   * workspace) turn out: `success` (default), `pending`, `failure`, or `rejected` (Meet not allowed:
+   * events.insert answers 400 "Invalid conference type value." and makes nothing).
+   */
+  setMeet(who: string, mode: MeetMode): void {
+    this.world.meet.set(who.trim().toLowerCase(), mode);
   }
 
   /** Seeds a message in `email`'s mailbox; returns its id. */
@@ -95,8 +157,22 @@ export class FakeGoogle {
     return seedMessage(this.world, email, message).id;
   }
 
-  events(email: string): EventView[] {
-    return eventViews(this.world.findCalendar(email));
+  /** Events organised on `calendarId` (a person's address for their primary calendar), deleted ones included. */
+  events(calendarId: string): EventView[] {
+    return eventViews(this.world.findCalendar(calendarId));
+  }
+
+  /**
+   * Everything on `calendarId` as its owner's calendar shows it: the events organised there plus the
+   * invitations copied to it (`invitation: true`). Deleted or removed ones are included with `deleted: true`.
+   */
+  eventsOf(calendarId: string): EventView[] {
+    return calendarViews(this.world.findCalendar(calendarId));
+  }
+
+  /** `email`'s calendar list as calendarList.list renders it (hidden entries included). */
+  calendarListOf(email: string): Array<Record<string, unknown>> {
+    return this.world.calendarList(email).map((e) => listEntryResource(this.world, email, e));
   }
 
   /** Every draft `email` ever had, deleted ones included (`deleted: true`), oldest first. */

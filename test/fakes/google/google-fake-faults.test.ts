@@ -83,6 +83,7 @@ describe('lose-response: the operation happens, the answer never arrives', () =>
       ['freeBusy', () => attempt(cal, 'POST', '/freeBusy', calToken, fb)],
       ['events.get', () => attempt(cal, 'GET', '/calendars/primary/events/lost00001', calToken)],
       ['messages.list', () => attempt(gmail, 'GET', '/users/me/messages', gmailToken)],
+      ['calendarList.list', () => attempt(cal, 'GET', '/users/me/calendarList', calToken)],
       ['drafts.list', () => attempt(gmail, 'GET', '/users/me/drafts?q=rfc822msgid%3Ax%40y', gmailToken)],
     ];
     for (const [operation, read] of reads) {
