@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { attachConference, checkCreateRequest, settleConference } from './conference.js';
 import { deleted, duplicate, googleError, invalid, notFound } from './errors.js';
 import { badRequest, jsonBody, type RequestContext, type Reply } from './route.js';
 import {
@@ -64,7 +65,22 @@ const eventSchema = z.object({
   attendees: z
     .array(z.object({ email: z.string().optional(), displayName: z.string().optional(), optional: z.boolean().optional() }))
     .optional(),
+  conferenceData: z
+    .object({
+      createRequest: z
+        .object({ requestId: z.string().optional(), conferenceSolutionKey: z.object({ type: z.string().optional() }).optional() })
+        .optional(),
+    })
+    .optional(),
 });
+
+/** conferenceDataVersion: 0 (default) ignores conferenceData in the body; 1 acts on createRequest. */
+function conferenceDataVersion(ctx: RequestContext): 0 | 1 {
+  const value = ctx.query.get('conferenceDataVersion');
+  if (value === null || value === '0') return 0;
+  if (value === '1') return 1;
+  throw invalid(`Invalid conferenceDataVersion value: ${value}. Acceptable values are 0 to 1, inclusive.`);
+}
 
 function eventTime(t: EventDateTime | undefined, which: 'start' | 'end'): { ms: number; echo: EventDateTime } {
   if (t === undefined || (t.dateTime === undefined && t.date === undefined)) throw required(`Missing ${which} time.`);
@@ -89,6 +105,7 @@ export function insertEvent(ctx: RequestContext): Reply {
   const organizer = cal.id;
   const creator = norm(ctx.grant.email);
   const sendUpdates = sendUpdatesParam(ctx);
+  const version = conferenceDataVersion(ctx);
   const req = jsonBody(ctx, eventSchema, badRequest);
   if (req.id !== undefined && !EVENT_ID.test(req.id)) throw invalid('Invalid resource id value.');
   if (req.id !== undefined && (cal.events.has(req.id) || cal.invitations.has(req.id))) throw duplicate();
@@ -98,6 +115,9 @@ export function insertEvent(ctx: RequestContext): Reply {
   if ((req.attendees ?? []).some((a) => a.email === undefined || a.email.trim() === '')) {
     throw required('Missing attendee email.');
   }
+  const createRequest = version === 1 ? req.conferenceData?.createRequest : undefined;
+  const meet = ctx.world.meetMode(cal.primaryOf ?? creator);
+  if (createRequest !== undefined) checkCreateRequest(createRequest, meet);
   const id = req.id ?? ctx.world.newEventId();
   const now = ctx.now().toISOString();
   const resource: CalendarEventResource = {
@@ -144,6 +164,7 @@ export function insertEvent(ctx: RequestContext): Reply {
     deleted: false,
     invited: [],
   };
+  if (createRequest !== undefined && meet !== 'rejected') attachConference(stored, createRequest, meet);
   stored.resource = eventAsSeenOn(stored, organizer);
   cal.events.set(id, stored);
   for (const a of resource.attendees ?? []) {
@@ -187,6 +208,7 @@ function findEvent(ctx: RequestContext, need: 'read' | 'write'): { cal: Calendar
 export function getEvent(ctx: RequestContext): Reply {
   const { cal, found } = findEvent(ctx, 'read');
   const event = found.own ?? found.invitation.event;
+  settleConference(event);
   return { status: 200, body: eventAsSeenOn(event, cal.id, found.invitation?.removed === true) };
 }
 

@@ -236,6 +236,88 @@ describe('events on calendars of the list', () => {
   });
 });
 
+describe('Meet links (conferenceData)', () => {
+  const withMeet = (id: string, type = 'hangoutsMeet'): Record<string, unknown> => ({
+    id,
+    summary: 'Call',
+    start: { dateTime: '2026-11-25T16:00:00Z' },
+    end: { dateTime: '2026-11-25T16:30:00Z' },
+    conferenceData: { createRequest: { requestId: `req-${id}`, conferenceSolutionKey: { type } } },
+  });
+  const insert = (token: string, body: Record<string, unknown>, qs = '?conferenceDataVersion=1') =>
+    call(cal, 'POST', `/calendars/primary/events${qs}`, token, body);
+
+  it('makes a Meet link at once with conferenceDataVersion=1', async () => {
+    const r = await insert(alice, withMeet('meet00001'));
+    expect(r.status).toBe(200);
+    const body = r.json as { hangoutLink: string; conferenceData: { conferenceId: string } };
+    expect(body.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+    expect(body.conferenceData).toEqual({
+      createRequest: { requestId: 'req-meet00001', conferenceSolutionKey: { type: 'hangoutsMeet' }, status: { statusCode: 'success' } },
+      entryPoints: [{ entryPointType: 'video', uri: body.hangoutLink, label: body.hangoutLink.replace('https://', '') }],
+      conferenceSolution: { key: { type: 'hangoutsMeet' }, name: 'Google Meet', iconUri: expect.stringMatching(/^https:\/\//) as unknown },
+      conferenceId: body.hangoutLink.slice('https://meet.google.com/'.length),
+    });
+    expect((await call(cal, 'GET', '/calendars/primary/events/meet00001', alice)).json).toMatchObject({ hangoutLink: body.hangoutLink });
+  });
+
+  it('ignores conferenceData without conferenceDataVersion=1, and refuses other versions', async () => {
+    for (const [id, qs] of [['meet00002', ''], ['meet00003', '?conferenceDataVersion=0']] as const) {
+      const r = await insert(alice, withMeet(id), qs);
+      expect(r.status).toBe(200);
+      expect(r.json).not.toHaveProperty('conferenceData');
+      expect(r.json).not.toHaveProperty('hangoutLink');
+    }
+    const bad = await insert(alice, withMeet('meet00004'), '?conferenceDataVersion=2');
+    expect(bad.status).toBe(400);
+    expect(fake.events('alice@example.com').map((e) => e.id)).not.toContain('meet00004');
+  });
+
+  it('pending: no link in the insert answer, the link is there when the event is read again', async () => {
+    fake.setMeet('alice@example.com', 'pending');
+    try {
+      const r = await insert(alice, withMeet('meet00005'));
+      expect(r.json).toMatchObject({ conferenceData: { createRequest: { status: { statusCode: 'pending' } } } });
+      expect(r.json).not.toHaveProperty('hangoutLink');
+      expect((r.json as { conferenceData: object }).conferenceData).not.toHaveProperty('entryPoints');
+      const again = await call(cal, 'GET', '/calendars/primary/events/meet00005', alice);
+      expect(again.json).toMatchObject({
+        hangoutLink: expect.stringMatching(/^https:\/\/meet\.google\.com\//) as unknown,
+        conferenceData: { createRequest: { requestId: 'req-meet00005', status: { statusCode: 'success' } } },
+      });
+    } finally {
+      fake.setMeet('alice@example.com', 'success');
+    }
+  });
+
+  it('failure: the event is made without a link', async () => {
+    fake.setMeet('@example.com', 'failure');
+    try {
+      const r = await insert(bob, withMeet('meet00006'));
+      expect(r.status).toBe(200);
+      expect(r.json).toMatchObject({ id: 'meet00006', conferenceData: { createRequest: { status: { statusCode: 'failure' } } } });
+      expect(r.json).not.toHaveProperty('hangoutLink');
+      expect(fake.events('bob@example.com').map((e) => e.id)).toContain('meet00006');
+    } finally {
+      fake.setMeet('@example.com', 'success');
+    }
+  });
+
+  it('rejected (Meet not allowed) or another solution type: 400 Invalid conference type value, and no event', async () => {
+    fake.setMeet('carol@example.com', 'rejected');
+    const invalid = {
+      error: { code: 400, message: 'Invalid conference type value.', errors: [{ domain: 'global', reason: 'invalid', message: 'Invalid conference type value.' }] },
+    };
+    const r = await insert(carol, withMeet('meet00007'));
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject(invalid);
+    expect(fake.events('carol@example.com').map((e) => e.id)).not.toContain('meet00007');
+    expect((await list(carol)).items[0]).toMatchObject({ conferenceProperties: { allowedConferenceSolutionTypes: [] } });
+    expect((await insert(carol, withMeet('meet00007'), '')).status).toBe(200);
+    expect((await insert(alice, withMeet('meet00008', 'eventHangout'))).json).toMatchObject(invalid);
+  });
+});
+
 it('never threw inside the fake', () => {
   expect(fake.requests.filter((r) => r.internalError !== undefined)).toEqual([]);
 });
