@@ -4,7 +4,8 @@ import type { StoredMessage } from './state.js';
  * A subset of Gmail's search language. Terms are ANDed; a leading `-` negates a term.
  * Supported: is:unread|read|starred|important, in:<label>|anywhere, label:<name>, from:, to:, subject:,
  * newer_than:/older_than: N(h|d|m|y), after:/before: YYYY/MM/DD (UTC midnight) or epoch seconds,
- * category:<primary|social|promotions|updates|forums>; anything else is a free-text match on
+ * category:<primary|social|promotions|updates|forums>, rfc822msgid:<id> (the Message-ID header, angle
+ * brackets optional, case-insensitive); anything else is a free-text match on
  * From/To/Subject/snippet/body. `OR`, braces and parentheses are not supported.
  */
 
@@ -33,7 +34,7 @@ const header = (m: StoredMessage, name: string): string | undefined =>
   m.parsed.headers.find((h) => h.name.toLowerCase() === name)?.value;
 
 function tokenize(q: string): string[] {
-  return q.match(/-?(?:[a-z_]+:)?(?:"[^"]*"|\S+)/gi) ?? [];
+  return q.match(/-?(?:[a-z0-9_]+:)?(?:"[^"]*"|\S+)/gi) ?? [];
 }
 
 function dateBound(value: string): number | undefined {
@@ -49,6 +50,8 @@ function age(value: string): number | undefined {
 }
 
 const never: Predicate = () => false;
+
+const bareMessageId = (id: string): string => id.trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
 
 function term(op: string, value: string): Predicate {
   switch (op) {
@@ -70,6 +73,10 @@ function term(op: string, value: string): Predicate {
       return (m) => contains(header(m, op), value);
     case 'subject':
       return (m) => contains(m.parsed.subject, value);
+    case 'rfc822msgid': {
+      const wanted = bareMessageId(value);
+      return wanted === '' ? never : (m) => bareMessageId(header(m, 'message-id') ?? '') === wanted;
+    }
     case 'newer_than':
     case 'older_than': {
       const ms = age(value);
@@ -104,7 +111,7 @@ export function parseQuery(q: string): GmailQuery {
   for (const raw of tokenize(q)) {
     const negated = raw.startsWith('-') && raw.length > 1;
     const body = negated ? raw.slice(1) : raw;
-    const m = /^([a-z_]+):(.*)$/i.exec(body);
+    const m = /^([a-z0-9_]+):(.*)$/i.exec(body);
     const op = (m?.[1] ?? '').toLowerCase();
     const value = (m === null ? body : (m[2] ?? '')).replace(/^"(.*)"$/, '$1');
     if (op === 'in' && ['spam', 'trash', 'anywhere'].includes(value.toLowerCase())) mentionsSpamOrTrash = true;

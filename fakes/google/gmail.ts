@@ -1,13 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { GOOGLE_SCOPES } from '../token-registry.js';
 import { googleError, notFound } from './errors.js';
 import { messageFormat, renderMessage, snippetOf } from './gmail-render.js';
 import { parseQuery } from './gmail-query.js';
-import { decodeBase64Any, parseRfc2822 } from './mime.js';
+import { decodeBase64Any, parseRfc2822, replaceHeader } from './mime.js';
 import { jsonBody, type RequestContext, type Reply, type Route, type ServiceRoutes } from './route.js';
 import { type Mailbox, type StoredDraft, type StoredMessage, norm } from './state.js';
 
-/** Gmail v1: drafts create/get/delete, messages list/get, profile. `userId` must be `me` or the caller's address. */
+/** Gmail v1: drafts create/get/delete/list, messages list/get, profile. `userId` must be `me` or the caller's address. */
 
 const MODIFY = 'https://www.googleapis.com/auth/gmail.modify';
 const FULL = 'https://mail.google.com/';
@@ -39,9 +40,14 @@ function createDraft(ctx: RequestContext): Reply {
   const box = mailbox(ctx);
   const req = jsonBody(ctx, draftSchema, () => invalidArgument('Invalid draft'));
   if (req.message?.raw === undefined || req.message.raw === '') throw invalidArgument('Missing draft message');
-  const raw = decodeBase64Any(req.message.raw);
-  const parsed = raw === undefined ? undefined : parseRfc2822(raw);
-  if (raw === undefined || parsed === undefined) throw invalidArgument('Invalid draft');
+  const sent = decodeBase64Any(req.message.raw);
+  if (sent === undefined || parseRfc2822(sent) === undefined) throw invalidArgument('Invalid draft');
+  const raw =
+    ctx.world.draftMessageIds === 'replace'
+      ? replaceHeader(sent, 'Message-ID', `<CA+${randomBytes(24).toString('base64url')}@mail.gmail.com>`)
+      : sent;
+  const parsed = parseRfc2822(raw);
+  if (parsed === undefined) throw invalidArgument('Invalid draft');
   const threadId = req.message.threadId;
   if (threadId !== undefined && !allMessages(box).some((m) => m.threadId === threadId)) throw entityNotFound();
   const id = ctx.world.newMessageId();
@@ -90,27 +96,55 @@ function intParam(ctx: RequestContext, name: string, fallback: number): number {
   return Number(value);
 }
 
+/** maxResults (default 100, at most 500) and the page's offset from pageToken. */
+function page(ctx: RequestContext): { offset: number; size: number; next(total: number): string | undefined } {
+  const size = Math.min(Math.max(intParam(ctx, 'maxResults', 100), 1), 500);
+  const token = ctx.query.get('pageToken');
+  if (token !== null && !/^\d{20}$/.test(token)) throw invalidArgument('Invalid pageToken');
+  const offset = token === null ? 0 : Number(token);
+  return { offset, size, next: (total) => (offset + size < total ? String(offset + size).padStart(20, '0') : undefined) };
+}
+
+function listDrafts(ctx: RequestContext): Reply {
+  const box = mailbox(ctx);
+  const query = parseQuery(ctx.query.get('q') ?? '');
+  const { offset, size, next } = page(ctx);
+  const nowMs = ctx.now().getTime();
+  // Newest first; drafts made in the same millisecond keep their reverse creation order.
+  const matching = liveDrafts(box)
+    .filter((d) => query.matches(d.message, nowMs))
+    .reverse()
+    .sort((a, b) => b.created.getTime() - a.created.getTime());
+  const shown = matching.slice(offset, offset + size);
+  const nextPageToken = next(matching.length);
+  return {
+    status: 200,
+    body: {
+      ...(shown.length === 0 ? {} : { drafts: shown.map((d) => ({ id: d.id, message: { id: d.message.id, threadId: d.message.threadId } })) }),
+      ...(nextPageToken === undefined ? {} : { nextPageToken }),
+      resultSizeEstimate: matching.length,
+    },
+  };
+}
+
 function listMessages(ctx: RequestContext): Reply {
   const box = mailbox(ctx);
   const query = parseQuery(ctx.query.get('q') ?? '');
   const labelIds = ctx.query.getAll('labelIds');
   const withSpam = ctx.query.get('includeSpamTrash') === 'true' || query.mentionsSpamOrTrash;
-  const maxResults = Math.min(Math.max(intParam(ctx, 'maxResults', 100), 1), 500);
-  const token = ctx.query.get('pageToken');
-  if (token !== null && !/^\d{20}$/.test(token)) throw invalidArgument('Invalid pageToken');
-  const offset = token === null ? 0 : Number(token);
+  const { offset, size: maxResults, next: nextToken } = page(ctx);
   const nowMs = ctx.now().getTime();
   const matching = allMessages(box)
     .filter((m) => withSpam || !m.labelIds.some((l) => l === 'SPAM' || l === 'TRASH'))
     .filter((m) => labelIds.every((l) => m.labelIds.includes(l)))
     .filter((m) => query.matches(m, nowMs))
     .sort((a, b) => b.internalDate.getTime() - a.internalDate.getTime() || b.id.localeCompare(a.id));
-  const page = matching.slice(offset, offset + maxResults);
-  const next = offset + maxResults < matching.length ? String(offset + maxResults).padStart(20, '0') : undefined;
+  const shown = matching.slice(offset, offset + maxResults);
+  const next = nextToken(matching.length);
   return {
     status: 200,
     body: {
-      ...(page.length === 0 ? {} : { messages: page.map((m) => ({ id: m.id, threadId: m.threadId })) }),
+      ...(shown.length === 0 ? {} : { messages: shown.map((m) => ({ id: m.id, threadId: m.threadId })) }),
       ...(next === undefined ? {} : { nextPageToken: next }),
       resultSizeEstimate: matching.length,
     },
@@ -143,12 +177,14 @@ function profile(ctx: RequestContext): Reply {
 
 const DRAFT_PATH = /^\/users\/([^/]+)\/drafts\/([^/]+)$/;
 const routes: Route[] = [
-  { method: 'GET', pattern: /^\/users\/([^/]+)\/profile$/, rpcMethod: `${RPC}.GetProfile`, scopes: READ.concat(COMPOSE), handle: profile },
-  { method: 'POST', pattern: /^\/users\/([^/]+)\/drafts$/, rpcMethod: `${RPC}.CreateDraft`, scopes: COMPOSE, handle: createDraft },
-  { method: 'GET', pattern: DRAFT_PATH, rpcMethod: `${RPC}.GetDraft`, scopes: COMPOSE.concat(READ), handle: getDraft },
-  { method: 'DELETE', pattern: DRAFT_PATH, rpcMethod: `${RPC}.DeleteDraft`, scopes: COMPOSE, handle: deleteDraft },
-  { method: 'GET', pattern: /^\/users\/([^/]+)\/messages$/, rpcMethod: `${RPC}.ListMessages`, scopes: READ, handle: listMessages },
+  { operation: 'getProfile', method: 'GET', pattern: /^\/users\/([^/]+)\/profile$/, rpcMethod: `${RPC}.GetProfile`, scopes: READ.concat(COMPOSE), handle: profile },
+  { operation: 'drafts.create', method: 'POST', pattern: /^\/users\/([^/]+)\/drafts$/, rpcMethod: `${RPC}.CreateDraft`, scopes: COMPOSE, handle: createDraft },
+  { operation: 'drafts.list', method: 'GET', pattern: /^\/users\/([^/]+)\/drafts$/, rpcMethod: `${RPC}.ListDrafts`, scopes: COMPOSE.concat(READ), handle: listDrafts },
+  { operation: 'drafts.get', method: 'GET', pattern: DRAFT_PATH, rpcMethod: `${RPC}.GetDraft`, scopes: COMPOSE.concat(READ), handle: getDraft },
+  { operation: 'drafts.delete', method: 'DELETE', pattern: DRAFT_PATH, rpcMethod: `${RPC}.DeleteDraft`, scopes: COMPOSE, handle: deleteDraft },
+  { operation: 'messages.list', method: 'GET', pattern: /^\/users\/([^/]+)\/messages$/, rpcMethod: `${RPC}.ListMessages`, scopes: READ, handle: listMessages },
   {
+    operation: 'messages.get',
     method: 'GET',
     pattern: /^\/users\/([^/]+)\/messages\/([^/]+)$/,
     rpcMethod: `${RPC}.GetMessage`,

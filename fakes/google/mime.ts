@@ -187,3 +187,19 @@ export function parseRfc2822(raw: Buffer): ParsedMime | undefined {
     html: text.html,
   };
 }
+
+/** `raw` with every `name` header (folded continuation lines included) replaced by one `name: value` at the top. */
+export function replaceHeader(raw: Buffer, name: string, value: string): Buffer {
+  const text = raw.toString('latin1');
+  const sep = /\r?\n\r?\n/.exec(text);
+  const head = sep === null ? text : text.slice(0, sep.index);
+  const rest = sep === null ? '' : text.slice(sep.index);
+  const kept: string[] = [];
+  let dropping = false;
+  for (const line of head.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && dropping) continue;
+    dropping = line.toLowerCase().startsWith(`${name.toLowerCase()}:`);
+    if (!dropping) kept.push(line);
+  }
+  return Buffer.from([`${name}: ${value}`, ...kept].join('\r\n') + rest, 'latin1');
+}

@@ -21,7 +21,23 @@ export interface Reply {
   body?: unknown;
 }
 
+/** The Google API operations the fake answers, named as Google's reference names them. */
+export type GoogleOperation =
+  | 'freeBusy'
+  | 'calendarList.list'
+  | 'events.insert'
+  | 'events.get'
+  | 'events.delete'
+  | 'drafts.create'
+  | 'drafts.get'
+  | 'drafts.delete'
+  | 'drafts.list'
+  | 'messages.list'
+  | 'messages.get'
+  | 'getProfile';
+
 export interface Route {
+  operation: GoogleOperation;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Matched against the path after the service prefix (`/calendar/v3` or `/gmail/v1`). */
   pattern: RegExp;

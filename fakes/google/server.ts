@@ -1,14 +1,39 @@
+import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timeResponse, type RequestTiming } from '../timing.js';
-import type { TokenRegistry } from '../token-registry.js';
+import type { Grant, TokenRegistry } from '../token-registry.js';
 import { calendarRoutes } from './calendar.js';
+import { listEntryResource } from './calendar-list.js';
 import { GoogleApiError, cannedError, googleError, insufficientScopes, notFound, unauthenticated } from './errors.js';
+import { type FailureMatch, type FailureResponse, type Fault, FaultQueue, type RequestKey, matches } from './faults.js';
 import { gmailRoutes } from './gmail.js';
 import { type SeedMessage, seedMessage } from './gmail-render.js';
-import { type Reply, decodeParam, queryRecord, readBody } from './route.js';
-import { GoogleWorld } from './state.js';
-import { type DraftView, type EventView, draftViews, eventViews } from './views.js';
+import { type GoogleOperation, type Reply, type Route, type ServiceRoutes, decodeParam, queryRecord, readBody } from './route.js';
+import { type AccessRole, GoogleWorld, type Interval, type MeetMode, isSecondaryId } from './state.js';
+import { type DraftView, type EventView, calendarViews, draftViews, eventViews } from './views.js';
+
+export interface SecondaryCalendar {
+  id?: string;
+  summary?: string;
+  description?: string;
+  timeZone?: string;
+  /** The list owner's access to the calendar. Default owner. */
+  accessRole?: AccessRole;
+  /** Shown in the owner's UI. Default true. */
+  selected?: boolean;
+  /** Hidden from the owner's calendar list (listed only with showHidden=true). Default false. */
+  hidden?: boolean;
+  colorId?: string;
+  busy?: Array<{ start: string; end: string }>;
+}
+
+function interval(start: string, end: string): Interval {
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  if (Number.isNaN(startMs) || Number.isNaN(endMs) || endMs <= startMs) throw new Error(`bad busy range ${start}..${end}`);
+  return { startMs, endMs };
+}
 
 export interface RecordedRequest {
   method: string;
@@ -24,41 +49,30 @@ export interface RecordedRequest {
   status: number;
   /** Set when the fake itself threw (a bug in the fake, answered as 500 backendError). */
   internalError?: string;
-}
-
-export interface FailureMatch {
-  method?: string;
-  /** A string matches when the request path (e.g. `/calendar/v3/freeBusy`) contains it. */
-  path: RegExp | string;
-}
-
-export interface FailureResponse {
-  status: number;
-  reason?: string;
-  retryAfter?: string;
-  times?: number;
-}
-
-interface Failure {
-  match: FailureMatch;
-  response: FailureResponse;
-  remaining: number;
+  /** The Google operation the request named (undefined for an unknown path). */
+  operation?: GoogleOperation;
+  /**
+   * The injected fault that shaped this answer. With `lose-response` the client got no answer at all
+   * and `status` is what the fake would have sent.
+   */
+  fault?: Fault['kind'];
 }
 
 const SERVICES = [calendarRoutes, gmailRoutes];
 
 /**
  * A fake of Google Calendar v3 and Gmail v1 on 127.0.0.1. Every request is authenticated by its bearer
- * token through the shared TokenRegistry. Calendar visibility rule: a calendar exists once it was added
- * (addCalendar/addBusy/hideCalendar) or its owner made any authenticated request; existing calendars are
- * visible to everyone unless hideCalendar() was called; unknown or hidden calendars are notFound in freeBusy.
+ * token through the shared TokenRegistry. A person's primary calendar exists once it was added
+ * (addCalendar/addBusy/hideCalendar) or its owner made any authenticated request. freeBusy sees a
+ * calendar on the caller's calendar list, or any primary calendar not hidden with hideCalendar();
+ * anything else is notFound. See fakes/README.md for what is modelled and where it comes from.
  */
 export class FakeGoogle {
   readonly requests: RecordedRequest[] = [];
   /** Start and end of every request the fake answered, for the bench's critical-path count. */
   readonly timings: RequestTiming[] = [];
   private readonly world = new GoogleWorld();
-  private readonly failures: Failure[] = [];
+  private readonly faults = new FaultQueue();
   private latencyMs = 0;
   private readonly holds: Array<{ match: FailureMatch; arrived: () => void; released: Promise<void> }> = [];
 
@@ -85,20 +99,57 @@ export class FakeGoogle {
     await closed;
   }
 
-  addCalendar(email: string): void {
-    this.world.calendar(email);
+  /** Makes `email`'s primary calendar exist (known to freeBusy and on their calendar list). */
+  addCalendar(email: string, opts: { timeZone?: string; summary?: string } = {}): void {
+    const cal = this.world.calendar(email);
+    if (opts.timeZone !== undefined) cal.timeZone = opts.timeZone;
+    if (opts.summary !== undefined) cal.summary = opts.summary;
   }
 
-  addBusy(email: string, start: string, end: string): void {
-    const startMs = Date.parse(start);
-    const endMs = Date.parse(end);
-    if (Number.isNaN(startMs) || Number.isNaN(endMs) || endMs <= startMs) throw new Error(`addBusy: bad range ${start}..${end}`);
-    this.world.calendar(email).busy.push({ startMs, endMs });
+  /**
+   * Puts a calendar on `ownerEmail`'s calendar list with their `accessRole` to it (default owner) and
+   * returns its id. `id` defaults to a new `c_…@group.calendar.google.com`; an id already known (a
+   * secondary calendar on someone else's list, or a person's address for their primary calendar)
+   * shares that calendar. `busy` blocks are added to the calendar itself.
+   */
+  addSecondaryCalendar(ownerEmail: string, opts: SecondaryCalendar = {}): string {
+    const id = opts.id ?? `c_${randomBytes(16).toString('hex')}@group.calendar.google.com`;
+    const known = this.world.findCalendar(id);
+    const cal = known ?? (isSecondaryId(id) ? this.world.secondaryCalendar(id, opts.summary ?? id) : this.world.calendar(id));
+    if (opts.summary !== undefined) cal.summary = opts.summary;
+    if (opts.description !== undefined) cal.description = opts.description;
+    if (opts.timeZone !== undefined) cal.timeZone = opts.timeZone;
+    for (const b of opts.busy ?? []) cal.busy.push(interval(b.start, b.end));
+    this.world.calendar(ownerEmail);
+    this.world.setListEntry(ownerEmail, {
+      calendarId: cal.id,
+      accessRole: opts.accessRole ?? 'owner',
+      selected: opts.selected ?? true,
+      hidden: opts.hidden ?? false,
+      colorId: opts.colorId ?? '17',
+    });
+    return cal.id;
   }
 
-  /** Stops sharing `email`'s free/busy: others get notFound for it (the owner still sees it). */
-  hideCalendar(email: string): void {
-    this.world.calendar(email).hidden = true;
+  /** Adds a busy block to a calendar: a known calendar id, or else the primary calendar of an address. */
+  addBusy(calendarId: string, start: string, end: string): void {
+    const cal = this.world.findCalendar(calendarId) ?? (isSecondaryId(calendarId) ? undefined : this.world.calendar(calendarId));
+    if (cal === undefined) throw new Error(`addBusy: unknown calendar ${calendarId}; addSecondaryCalendar first`);
+    cal.busy.push(interval(start, end));
+  }
+
+  /** Stops sharing a calendar's free/busy: only users with it on their calendar list see it (its owner does). */
+  hideCalendar(calendarId: string): void {
+    (this.world.findCalendar(calendarId) ?? this.world.calendar(calendarId)).hidden = true;
+  }
+
+  /**
+   * How `hangoutsMeet` create requests on calendars of `who` (an address, or `@domain` for a whole
+   * workspace) turn out: `success` (default), `pending`, `failure`, or `rejected` (Meet not allowed:
+   * events.insert answers 400 "Invalid conference type value." and makes nothing).
+   */
+  setMeet(who: string, mode: MeetMode): void {
+    this.world.meet.set(who.trim().toLowerCase(), mode);
   }
 
   /** Seeds a message in `email`'s mailbox; returns its id. */
@@ -106,17 +157,58 @@ export class FakeGoogle {
     return seedMessage(this.world, email, message).id;
   }
 
-  events(email: string): EventView[] {
-    return eventViews(this.world.findCalendar(email));
+  /** Events organised on `calendarId` (a person's address for their primary calendar), deleted ones included. */
+  events(calendarId: string): EventView[] {
+    return eventViews(this.world.findCalendar(calendarId));
   }
 
+  /**
+   * Everything on `calendarId` as its owner's calendar shows it: the events organised there plus the
+   * invitations copied to it (`invitation: true`). Deleted or removed ones are included with `deleted: true`.
+   */
+  eventsOf(calendarId: string): EventView[] {
+    return calendarViews(this.world.findCalendar(calendarId));
+  }
+
+  /** `email`'s calendar list as calendarList.list renders it (hidden entries included). */
+  calendarListOf(email: string): Array<Record<string, unknown>> {
+    return this.world.calendarList(email).map((e) => listEntryResource(this.world, email, e));
+  }
+
+  /** Every draft `email` ever had, deleted ones included (`deleted: true`), oldest first. */
   drafts(email: string): DraftView[] {
     return draftViews(this.world.mailbox(email));
   }
 
+  /**
+   * What drafts.create does with a client's Message-ID header: `keep` it (default), or `replace` it
+   * with a Gmail-made one, for testing a client against the other possible behaviour.
+   */
+  setDraftMessageIds(policy: 'keep' | 'replace'): void {
+    this.world.draftMessageIds = policy;
+  }
+
   /** The next `times` (default 1) requests matching `match` get this Google-formatted error instead. */
   failNext(match: FailureMatch, response: FailureResponse): void {
-    this.failures.push({ match, response, remaining: response.times ?? 1 });
+    this.faults.add(match, { kind: 'error', ...response });
+  }
+
+  /**
+   * Injects `fault` into the next `fault.times` (default 1) requests matching `match`, e.g.
+   * `faultNext({ operation: 'drafts.create' }, { kind: 'lose-response' })`.
+   */
+  faultNext(match: FailureMatch, fault: Fault): void {
+    this.faults.add(match, fault);
+  }
+
+  /** Faults queued but not yet used up. */
+  pendingFaults(): ReturnType<FaultQueue['pending']> {
+    return this.faults.pending();
+  }
+
+  /** Every recorded request for `operation`, in arrival order (lost responses included). */
+  calls(operation: GoogleOperation): RecordedRequest[] {
+    return this.requests.filter((r) => r.operation === operation);
   }
 
   setLatency(ms: number): void {
@@ -136,55 +228,60 @@ export class FakeGoogle {
     return { arrived: arrival, release: () => release() };
   }
 
-  private takeFailure(method: string, path: string): GoogleApiError | undefined {
-    const failure = this.failures.find(({ match, remaining }) => remaining > 0 && matches(match, method, path));
-    if (failure === undefined) return undefined;
-    failure.remaining -= 1;
-    const { status, reason, retryAfter } = failure.response;
-    return cannedError(status, reason, retryAfter);
-  }
-
-  private dispatch(req: IncomingMessage, url: URL, bodyText: string, entry: RecordedRequest): Reply {
-    const method = (req.method ?? 'GET').toUpperCase();
-    const path = url.pathname;
-    const service = SERVICES.find((s) => path === s.prefix || path.startsWith(`${s.prefix}/`));
-    if (service === undefined) throw notFound();
+  private authenticate(req: IncomingMessage, entry: RecordedRequest): Grant {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     if (token !== undefined) Object.defineProperty(entry, 'token', { value: token, enumerable: false });
     const grant = token === undefined ? undefined : this.registry.lookup(token);
     if (grant === undefined) throw unauthenticated();
     entry.email = grant.email;
     this.world.calendar(grant.email);
-    const injected = this.takeFailure(method, path);
-    if (injected !== undefined) throw injected;
-    const rest = path.slice(service.prefix.length);
-    const route = service.routes.find((r) => r.method === method && r.pattern.test(rest));
-    const match = route?.pattern.exec(rest);
-    if (route === undefined || match === null || match === undefined) throw notFound();
+    return grant;
+  }
+
+  private dispatch(req: IncomingMessage, url: URL, bodyText: string, grant: Grant, found: Found | undefined): Reply {
+    if (found === undefined) throw notFound();
+    const { service, route, params } = found;
     if (!route.scopes.some((s) => grant.scopes.includes(s))) throw insufficientScopes(service.service, route.rpcMethod);
-    const params = match.slice(1).map((p) => decodeParam(p ?? ''));
-    return route.handle({ method, params, query: url.searchParams, bodyText, grant, world: this.world, now: this.now });
+    return route.handle({
+      method: (req.method ?? 'GET').toUpperCase(),
+      params: params.map((p) => decodeParam(p)),
+      query: url.searchParams,
+      bodyText,
+      grant,
+      world: this.world,
+      now: this.now,
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const entry: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: queryRecord(url.searchParams), status: 0 };
     timeResponse(this.timings, 'google', `${entry.method} ${entry.path}`, res);
+    const found = findRoute(entry.method.toUpperCase(), url.pathname);
+    if (found !== undefined) entry.operation = found.route.operation;
+    const key: RequestKey = { method: entry.method, path: url.pathname, operation: entry.operation };
     let reply: Reply;
     let headers: Record<string, string> = {};
+    let fault: Fault | undefined;
     try {
       const bodyText = await readBody(req);
       const body = parsedJson(bodyText);
       if (body !== undefined) entry.body = body;
-      if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-      const held = this.holds.findIndex((h) => matches(h.match, entry.method.toUpperCase(), url.pathname));
+      if (this.latencyMs > 0) await sleep(this.latencyMs);
+      const held = this.holds.findIndex((h) => matches(h.match, key));
       if (held >= 0) {
         const [hold] = this.holds.splice(held, 1);
         hold?.arrived();
         await hold?.released;
         if (req.socket.destroyed) return;
       }
-      reply = this.dispatch(req, url, bodyText, entry);
+      const grant = this.authenticate(req, entry);
+      fault = this.faults.take(key);
+      if (fault !== undefined) entry.fault = fault.kind;
+      if (fault?.kind === 'error' && fault.afterApplying !== true) throw cannedError(fault.status, fault.reason, fault.retryAfter);
+      if (fault?.kind === 'slow' && fault.beforeActing === true) await sleep(fault.ms);
+      reply = this.dispatch(req, url, bodyText, grant, found);
+      if (fault?.kind === 'error') throw cannedError(fault.status, fault.reason, fault.retryAfter);
     } catch (err) {
       if (!(err instanceof GoogleApiError)) entry.internalError = err instanceof Error ? (err.stack ?? err.message) : String(err);
       const apiError = err instanceof GoogleApiError ? err : googleError(500, 'Backend Error', 'backendError');
@@ -193,6 +290,11 @@ export class FakeGoogle {
     }
     entry.status = reply.status;
     this.requests.push(entry);
+    if (fault?.kind === 'lose-response') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'slow' && fault.beforeActing !== true) await sleep(fault.ms);
     if (res.destroyed || res.writableEnded) return;
     const json = reply.body === undefined ? undefined : JSON.stringify(reply.body, null, 2);
     res.writeHead(reply.status, {
@@ -204,12 +306,26 @@ export class FakeGoogle {
   }
 }
 
-function matches(match: FailureMatch, method: string, path: string): boolean {
-  if (match.method !== undefined && match.method.toUpperCase() !== method) return false;
-  if (typeof match.path === 'string') return path.includes(match.path);
-  match.path.lastIndex = 0;
-  return match.path.test(path);
+interface Found {
+  service: ServiceRoutes;
+  route: Route;
+  /** Raw (still URI-encoded) captures of the route pattern. */
+  params: string[];
 }
+
+function findRoute(method: string, path: string): Found | undefined {
+  const service = SERVICES.find((s) => path === s.prefix || path.startsWith(`${s.prefix}/`));
+  if (service === undefined) return undefined;
+  const rest = path.slice(service.prefix.length);
+  for (const route of service.routes) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(rest);
+    if (m !== null) return { service, route, params: m.slice(1).map((p) => p ?? '') };
+  }
+  return undefined;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function parsedJson(text: string): unknown {
   if (text.trim() === '') return undefined;

@@ -1,7 +1,10 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { ParsedMime } from './mime.js';
 
-/** The fake Google world: calendars (busy blocks + bot-created events) and mailboxes. */
+/**
+ * The fake Google world: calendars (busy blocks, events, invitations), each user's calendar list,
+ * and mailboxes.
+ */
 
 export interface EventDateTime {
   dateTime?: string;
@@ -15,7 +18,7 @@ export interface EventAttendee {
   displayName?: string;
   optional?: boolean;
   organizer?: boolean;
-  self?: boolean;
+  self?: true;
 }
 
 export interface CalendarEventResource {
@@ -32,16 +35,29 @@ export interface CalendarEventResource {
   start: EventDateTime;
   end: EventDateTime;
   attendees?: EventAttendee[];
-  organizer: { email: string; self: true };
-  creator: { email: string; self: true };
+  /** `self` is set on the copy that sits on the organizer's own calendar. */
+  organizer: { email: string; self?: true };
+  creator: { email: string; self?: true };
   iCalUID: string;
   sequence: number;
   reminders: { useDefault: boolean };
   transparency?: 'opaque' | 'transparent';
+  hangoutLink?: string;
+  conferenceData?: ConferenceData;
   eventType: 'default';
 }
 
+export type ConferenceStatus = 'pending' | 'success' | 'failure';
+
+export interface ConferenceData {
+  createRequest?: { requestId: string; conferenceSolutionKey: { type: string }; status: { statusCode: ConferenceStatus } };
+  entryPoints?: Array<{ entryPointType: 'video' | 'phone' | 'sip' | 'more'; uri: string; label?: string }>;
+  conferenceSolution?: { key: { type: string }; name: string; iconUri: string };
+  conferenceId?: string;
+}
+
 export interface StoredEvent {
+  /** The organizer's calendar (lowercased id), where the event was inserted. */
   calendar: string;
   resource: CalendarEventResource;
   startMs: number;
@@ -49,6 +65,17 @@ export interface StoredEvent {
   /** The `sendUpdates` query value of each call (undefined when the client omitted it). */
   sendUpdates: { insert: string | undefined; delete: string | undefined };
   deleted: boolean;
+  /** Calendars the event was copied to as an invitation (attendees whose calendars the fake holds). */
+  invited: string[];
+  /** A Meet link still being made: it is ready the next time the event is read. */
+  pendingConference?: { link: string };
+}
+
+/** An event organised on another calendar, as it sits on an invited attendee's calendar. */
+export interface Invitation {
+  event: StoredEvent;
+  /** The attendee deleted their copy. */
+  removed: boolean;
 }
 
 export interface Interval {
@@ -56,11 +83,48 @@ export interface Interval {
   endMs: number;
 }
 
+export type AccessRole = 'freeBusyReader' | 'reader' | 'writer' | 'owner';
+
+/** Access roles in increasing order of power, with calendarList's `writerWithoutPrivateAccess`. */
+export const ROLE_RANK: Readonly<Record<AccessRole | 'writerWithoutPrivateAccess', number>> = {
+  freeBusyReader: 0,
+  reader: 1,
+  writerWithoutPrivateAccess: 2,
+  writer: 3,
+  owner: 4,
+};
+
 export interface CalendarState {
+  /** Lowercased: the owner's address for a primary calendar. */
+  id: string;
+  /** The account this is the primary calendar of; undefined for a secondary calendar. */
+  primaryOf: string | undefined;
+  summary: string;
+  description: string | undefined;
+  timeZone: string;
+  /** Free/busy not shared outside the calendar's own list entries (hideCalendar). */
   hidden: boolean;
   busy: Interval[];
   events: Map<string, StoredEvent>;
+  invitations: Map<string, Invitation>;
 }
+
+/** One calendar on one user's calendar list, with that user's access to it. */
+export interface CalendarListEntryState {
+  calendarId: string;
+  accessRole: AccessRole;
+  selected: boolean;
+  /** Hidden from the list (calendarList's `hidden`, shown only with showHidden=true). */
+  hidden: boolean;
+  colorId: string;
+}
+
+/**
+ * What happens to a `hangoutsMeet` create request: `success` at once (default), `pending` until the
+ * event is next read, `failure` (event made, no link), or `rejected` (400, no event), as Google does
+ * when the calendar does not allow Meet.
+ */
+export type MeetMode = 'success' | 'pending' | 'failure' | 'rejected';
 
 /** A Gmail message (inbox mail or a draft's message), kept as raw RFC 2822 plus its parsed form. */
 export interface StoredMessage {
@@ -88,30 +152,82 @@ export interface Mailbox {
 
 export const norm = (email: string): string => email.trim().toLowerCase();
 
+/** Ids of the kind Google gives secondary calendars (`…@group.calendar.google.com`), or no address at all. */
+export const isSecondaryId = (id: string): boolean => !id.includes('@') || /\.calendar\.google\.com$/i.test(id);
+
 export class GoogleWorld {
   private readonly calendars = new Map<string, CalendarState>();
+  /** Each user's calendar list, keyed by user address then calendar id. */
+  private readonly lists = new Map<string, Map<string, CalendarListEntryState>>();
+  /** Meet behaviour by user address or by `@domain`. */
+  readonly meet = new Map<string, MeetMode>();
   private readonly mailboxes = new Map<string, Mailbox>();
   private readonly usedIds = new Set<string>();
   private history = 1000;
+  /**
+   * What drafts.create does with the Message-ID header of the raw message: `keep` it as the client
+   * wrote it (the default), or `replace` it with one of Gmail's own making.
+   */
+  draftMessageIds: 'keep' | 'replace' = 'keep';
 
   nextHistoryId(): string {
     this.history += 1;
     return String(this.history);
   }
 
-  /** Makes a calendar exist (known to freeBusy). Idempotent. */
+  /** Makes `email`'s primary calendar exist (known to freeBusy, first on their calendar list). Idempotent. */
   calendar(email: string): CalendarState {
     const key = norm(email);
     let cal = this.calendars.get(key);
     if (cal === undefined) {
-      cal = { hidden: false, busy: [], events: new Map() };
+      cal = newCalendar(key, key, key);
+      this.calendars.set(key, cal);
+    }
+    if (cal.primaryOf === key && this.listEntry(key, key) === undefined) {
+      this.setListEntry(key, { calendarId: key, accessRole: 'owner', selected: true, hidden: false, colorId: '14' });
+    }
+    return cal;
+  }
+
+  /** A secondary calendar, made on first use. */
+  secondaryCalendar(id: string, summary: string): CalendarState {
+    const key = norm(id);
+    let cal = this.calendars.get(key);
+    if (cal === undefined) {
+      cal = newCalendar(key, undefined, summary);
       this.calendars.set(key, cal);
     }
     return cal;
   }
 
-  findCalendar(email: string): CalendarState | undefined {
-    return this.calendars.get(norm(email));
+  findCalendar(id: string): CalendarState | undefined {
+    return this.calendars.get(norm(id));
+  }
+
+  listEntry(user: string, calendarId: string): CalendarListEntryState | undefined {
+    return this.lists.get(norm(user))?.get(norm(calendarId));
+  }
+
+  setListEntry(user: string, entry: CalendarListEntryState): void {
+    const key = norm(user);
+    let list = this.lists.get(key);
+    if (list === undefined) {
+      list = new Map();
+      this.lists.set(key, list);
+    }
+    list.set(norm(entry.calendarId), { ...entry, calendarId: norm(entry.calendarId) });
+  }
+
+  /** `user`'s calendar list: their primary calendar first, then entries in the order they were added. */
+  calendarList(user: string): CalendarListEntryState[] {
+    this.calendar(user);
+    const list = [...(this.lists.get(norm(user))?.values() ?? [])];
+    return [...list.filter((e) => e.calendarId === norm(user)), ...list.filter((e) => e.calendarId !== norm(user))];
+  }
+
+  meetMode(email: string): MeetMode {
+    const key = norm(email);
+    return this.meet.get(key) ?? this.meet.get(key.slice(key.indexOf('@'))) ?? 'success';
   }
 
   mailbox(email: string): Mailbox {
@@ -149,6 +265,20 @@ export class GoogleWorld {
       }
     }
   }
+}
+
+function newCalendar(id: string, primaryOf: string | undefined, summary: string): CalendarState {
+  return {
+    id,
+    primaryOf,
+    summary,
+    description: undefined,
+    timeZone: 'UTC',
+    hidden: false,
+    busy: [],
+    events: new Map(),
+    invitations: new Map(),
+  };
 }
 
 /** Sorted, merged busy intervals clipped to [minMs, maxMs). */

@@ -108,6 +108,93 @@ describe('drafts', () => {
   });
 });
 
+describe('finding a draft by its Message-ID', () => {
+  const withId = (messageId: string, subject: string): string =>
+    b64url(
+      [
+        'From: alice@example.com',
+        'To: bob@example.com',
+        `Subject: ${subject}`,
+        `Message-ID: ${messageId}`,
+        'Content-Type: text/plain; charset="UTF-8"',
+        '',
+        'Hello',
+      ].join('\r\n'),
+    );
+  const draftIds = async (q: string): Promise<string[]> => {
+    const r = await call(gmail, 'GET', `/users/me/drafts?q=${encodeURIComponent(q)}`, composeOnly);
+    expect(r.status).toBe(200);
+    return ((r.json as { drafts?: { id: string }[] }).drafts ?? []).map((d) => d.id);
+  };
+
+  it('keeps the client Message-ID and finds the draft with rfc822msgid: in drafts.list and messages.list', async () => {
+    const created = await call(gmail, 'POST', '/users/me/drafts', composeOnly, {
+      message: { raw: withId('<booking-42.a1@bot.example.com>', 'Booked') },
+    });
+    const { id, message } = created.json as { id: string; message: { id: string; threadId: string } };
+    expect(fake.drafts('alice@example.com').find((d) => d.id === id)?.messageIdHeader).toBe('<booking-42.a1@bot.example.com>');
+    for (const q of ['rfc822msgid:<booking-42.a1@bot.example.com>', 'rfc822msgid:booking-42.a1@bot.example.com', 'rfc822msgid:BOOKING-42.A1@bot.example.com']) {
+      expect(await draftIds(q)).toEqual([id]);
+    }
+    expect(await draftIds('rfc822msgid:booking-42@bot.example.com')).toEqual([]);
+    const listed = await call(gmail, 'GET', `/users/me/drafts?q=${encodeURIComponent('rfc822msgid:<booking-42.a1@bot.example.com>')}`, composeOnly);
+    expect(listed.json).toEqual({ drafts: [{ id, message: { id: message.id, threadId: message.threadId } }], resultSizeEstimate: 1 });
+    const msgs = await call(gmail, 'GET', `/users/me/messages?q=${encodeURIComponent('rfc822msgid:booking-42.a1@bot.example.com')}`, gmailToken);
+    expect(msgs.json).toEqual({ messages: [{ id: message.id, threadId: message.threadId }], resultSizeEstimate: 1 });
+    const raw = await call(gmail, 'GET', `/users/me/drafts/${id}?format=raw`, composeOnly);
+    expect(Buffer.from((raw.json as { message: { raw: string } }).message.raw, 'base64url').toString()).toContain(
+      'Message-ID: <booking-42.a1@bot.example.com>',
+    );
+  });
+
+  it('makes a new draft on every create (not idempotent), so a repeated Message-ID is found twice', async () => {
+    const before = fake.drafts('alice@example.com').filter((d) => !d.deleted).length;
+    for (let i = 0; i < 2; i++) {
+      expect((await call(gmail, 'POST', '/users/me/drafts', composeOnly, { message: { raw: withId('<twice@bot.example.com>', 'Twice') } })).status).toBe(200);
+    }
+    expect(fake.drafts('alice@example.com').filter((d) => !d.deleted)).toHaveLength(before + 2);
+    const found = await draftIds('rfc822msgid:twice@bot.example.com');
+    expect(found).toHaveLength(2);
+    for (const id of found) expect((await call(gmail, 'DELETE', `/users/me/drafts/${id}`, composeOnly)).status).toBe(204);
+    expect(await draftIds('rfc822msgid:twice@bot.example.com')).toEqual([]);
+    expect((await call(gmail, 'GET', '/users/me/drafts?q=rfc822msgid%3Atwice%40bot.example.com', composeOnly)).json).toEqual({
+      resultSizeEstimate: 0,
+    });
+  });
+
+  it('pages drafts.list newest first and refuses a bad pageToken; messages.list needs a read scope', async () => {
+    for (const n of [1, 2, 3]) await call(gmail, 'POST', '/users/me/drafts', composeOnly, { message: { raw: withId(`<p${n}@bot.example.com>`, 'P') } });
+    const all = await call(gmail, 'GET', '/users/me/drafts', composeOnly);
+    const ids = ((all.json as { drafts: { id: string }[] }).drafts ?? []).map((d) => d.id);
+    expect(ids.length).toBeGreaterThan(2);
+    const live = fake.drafts('alice@example.com').filter((d) => !d.deleted);
+    expect(ids[0]).toBe(live.at(-1)?.id);
+    const p1 = await call(gmail, 'GET', '/users/me/drafts?maxResults=2', composeOnly);
+    const { nextPageToken } = p1.json as { nextPageToken: string };
+    const p2 = await call(gmail, 'GET', `/users/me/drafts?maxResults=2&pageToken=${nextPageToken}`, composeOnly);
+    const pages = [p1, p2].flatMap((p) => ((p.json as { drafts?: { id: string }[] }).drafts ?? []).map((d) => d.id));
+    expect(pages).toEqual(ids.slice(0, 4));
+    expect((await call(gmail, 'GET', '/users/me/drafts?pageToken=nope', composeOnly)).status).toBe(400);
+    expect((await call(gmail, 'GET', '/users/me/drafts', calToken)).status).toBe(403);
+    expect((await call(gmail, 'GET', '/users/me/messages?q=rfc822msgid%3Ax%40y', composeOnly)).status).toBe(403);
+  });
+
+  it('can be told to replace the Message-ID, as a client must survive if Gmail does', async () => {
+    fake.setDraftMessageIds('replace');
+    try {
+      const created = await call(gmail, 'POST', '/users/me/drafts', composeOnly, { message: { raw: withId('<mine@bot.example.com>', 'Mine') } });
+      const { id } = created.json as { id: string };
+      const stored = fake.drafts('alice@example.com').find((d) => d.id === id);
+      expect(stored?.messageIdHeader).toMatch(/^<CA\+[\w-]+@mail\.gmail\.com>$/);
+      expect(stored?.raw).not.toContain('mine@bot.example.com');
+      expect(await draftIds('rfc822msgid:mine@bot.example.com')).toEqual([]);
+      expect(await draftIds(`rfc822msgid:${stored?.messageIdHeader ?? ''}`)).toEqual([id]);
+    } finally {
+      fake.setDraftMessageIds('keep');
+    }
+  });
+});
+
 describe('messages', () => {
   const ids: Record<string, string> = {};
   beforeAll(() => {

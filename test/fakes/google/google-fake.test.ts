@@ -98,11 +98,27 @@ describe('freeBusy', () => {
     });
   });
 
-  it('rejects more than 50 calendars and an empty range', async () => {
-    const items = Array.from({ length: 51 }, (_, i) => ({ id: `u${i}@example.com` }));
+  it('answers tooManyCalendarsRequested for every calendar past 50, and 400 timeRangeEmpty for an empty range', async () => {
     const body = { timeMin: '2026-11-23T00:00:00Z', timeMax: '2026-11-24T00:00:00Z' };
-    expect((await call(cal, 'POST', '/freeBusy', calToken, { ...body, items })).status).toBe(400);
-    expect((await call(cal, 'POST', '/freeBusy', calToken, { ...body, timeMax: body.timeMin })).status).toBe(400);
+    const fifty = Array.from({ length: 50 }, (_, i) => ({ id: i === 0 ? 'bob@example.com' : `u${i}@example.com` }));
+    const ok = await call(cal, 'POST', '/freeBusy', calToken, { ...body, items: fifty });
+    expect(ok.status).toBe(200);
+    expect((ok.json as { calendars: Record<string, unknown> }).calendars['bob@example.com']).toEqual({ busy: expect.any(Array) as unknown });
+    const items = [...fifty, { id: 'u50@example.com' }];
+    const tooMany = await call(cal, 'POST', '/freeBusy', calToken, { ...body, items });
+    expect(tooMany.status).toBe(200);
+    const calendars = (tooMany.json as { calendars: Record<string, unknown> }).calendars;
+    expect(Object.keys(calendars)).toHaveLength(51);
+    for (const { id } of items) expect(calendars[id]).toEqual({ errors: [{ domain: 'global', reason: 'tooManyCalendarsRequested' }], busy: [] });
+    const capped = await call(cal, 'POST', '/freeBusy', calToken, { ...body, calendarExpansionMax: 1, items: fifty.slice(0, 2) });
+    expect((capped.json as { calendars: Record<string, { errors?: unknown }> }).calendars['bob@example.com']?.errors).toEqual([
+      { domain: 'global', reason: 'tooManyCalendarsRequested' },
+    ]);
+    const empty = await call(cal, 'POST', '/freeBusy', calToken, { ...body, timeMax: body.timeMin });
+    expect(empty.status).toBe(400);
+    expect(empty.json).toMatchObject({
+      error: { errors: [{ domain: 'calendar', reason: 'timeRangeEmpty', location: 'timeMax', locationType: 'parameter' }] },
+    });
   });
 });
 
