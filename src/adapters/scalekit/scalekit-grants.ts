@@ -5,6 +5,7 @@ import { scalekitIdentifier, type SlackUserRef } from '../../core/identity.js';
 import type { Connector, GrantProblem } from '../../core/outcomes.js';
 import type { Grants, TokenLookup } from '../../flows/ports/index.js';
 import { ServiceError } from '../../flows/ports/index.js';
+import { TokenCache } from './token-cache.js';
 
 export interface ScalekitSettings {
   envUrl: string;
@@ -17,6 +18,8 @@ export interface ScalekitSettings {
   stateSecret: string;
   now: () => number;
   timeoutMs?: number;
+  /** How long a token may be kept in memory; the contract allows at most 60 s. */
+  tokenTtlMs?: number;
 }
 
 /** Only this module knows the SDK's protobuf shapes and numeric status enum. */
@@ -36,22 +39,28 @@ export function scalekitGrants(settings: ScalekitSettings): Grants {
   const wrap = (operation: string, e: unknown): ServiceError =>
     new ServiceError({ service: 'scalekit', operation, problem: 'unavailable', detail: e instanceof Error ? e.name : undefined }, { cause: e });
   const target = (user: SlackUserRef, connector: Connector) => ({ connector: settings.connections[connector], identifier: scalekitIdentifier(user) });
+  const cache = new TokenCache(Math.min(settings.tokenTtlMs ?? 60_000, 60_000), settings.now);
+  const keyOf = (user: SlackUserRef, connector: Connector) => `${scalekitIdentifier(user)}/${connector}`;
+
+  async function fetchToken(user: SlackUserRef, connector: Connector): Promise<TokenLookup> {
+    try {
+      const account = (await accounts.getConnectedAccountByIdentifier(target(user, connector))).connectedAccount;
+      if (!account) return { kind: 'missing', problem: 'not-connected' };
+      if (account.status !== ConnectorStatus.ACTIVE) {
+        return { kind: 'missing', problem: PROBLEM_BY_STATUS[account.status] ?? 'not-connected' };
+      }
+      const details = account.authorizationDetails?.details;
+      const token = details?.case === 'oauthToken' ? details.value.accessToken : '';
+      return token ? { kind: 'token', token } : { kind: 'missing', problem: 'expired' };
+    } catch (e) {
+      if (e instanceof ScalekitNotFoundException) return { kind: 'missing', problem: 'not-connected' };
+      throw wrap('getConnectedAccountByIdentifier', e);
+    }
+  }
 
   return {
-    async token(user, connector): Promise<TokenLookup> {
-      try {
-        const account = (await accounts.getConnectedAccountByIdentifier(target(user, connector))).connectedAccount;
-        if (!account) return { kind: 'missing', problem: 'not-connected' };
-        if (account.status !== ConnectorStatus.ACTIVE) {
-          return { kind: 'missing', problem: PROBLEM_BY_STATUS[account.status] ?? 'not-connected' };
-        }
-        const details = account.authorizationDetails?.details;
-        const token = details?.case === 'oauthToken' ? details.value.accessToken : '';
-        return token ? { kind: 'token', token } : { kind: 'missing', problem: 'expired' };
-      } catch (e) {
-        if (e instanceof ScalekitNotFoundException) return { kind: 'missing', problem: 'not-connected' };
-        throw wrap('getConnectedAccountByIdentifier', e);
-      }
+    token(user, connector, opts) {
+      return cache.get(keyOf(user, connector), () => fetchToken(user, connector), opts?.fresh === true);
     },
 
     async link(user, connector, resumeId) {
@@ -82,6 +91,7 @@ export function scalekitGrants(settings: ScalekitSettings): Grants {
     },
 
     async disconnect(user, connector) {
+      cache.drop(keyOf(user, connector));
       try {
         await accounts.deleteConnectedAccount(target(user, connector));
       } catch (e) {

@@ -30,7 +30,7 @@ export async function guarded(
   work: () => Promise<void>,
 ): Promise<void> {
   try {
-    await (ctx.inflight ? ctx.inflight.track(work()) : work());
+    await (ctx.inflight ? ctx.inflight.run(work) : work());
   } catch (e) {
     const reference = randomBytes(4).toString('hex');
     ctx.log.error('listener failed', { listener: ctx.listener, team: ctx.user?.teamId, user: ctx.user?.userId, reference, ...describe(e) });

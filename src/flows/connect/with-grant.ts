@@ -9,9 +9,9 @@ export type GrantResult<T> =
   | { kind: 'failed'; failure: ServiceFailure };
 
 /** Looks the token up at Scalekit; an outage there is a failure the user is told about. */
-export async function lookupToken(grants: Grants, user: SlackUserRef, connector: Connector): Promise<TokenLookup | ServiceFailure> {
+export async function lookupToken(grants: Grants, user: SlackUserRef, connector: Connector, fresh = false): Promise<TokenLookup | ServiceFailure> {
   try {
-    return await grants.token(user, connector);
+    return await grants.token(user, connector, fresh ? { fresh } : undefined);
   } catch (e) {
     if (isServiceError(e) && e.problem !== 'unknown') return { kind: 'auth-service-unavailable' };
     throw e;
@@ -63,7 +63,7 @@ export async function withGrant<T>(
         case 'unauthorized':
           if (refetched) return { kind: 'missing', missing: await missingGrant(grants, who, connector, 'unauthorized') };
           refetched = true;
-          lookup = await lookupToken(grants, who.user, connector);
+          lookup = await lookupToken(grants, who.user, connector, true);
           continue;
         case 'insufficient-scope':
         case 'admin-blocked':

@@ -3,9 +3,12 @@ import type { Connector, GrantProblem } from '../../core/outcomes.js';
 
 export type TokenLookup = { kind: 'token'; token: string } | { kind: 'missing'; problem: GrantProblem };
 
-/** The user's Google grants, held by Scalekit. Tokens are fetched per use and never kept. */
+/**
+ * The user's Google grants, held by Scalekit. A token may be kept in memory for up to a minute;
+ * `fresh` skips and drops that copy (after a Google 401).
+ */
 export interface Grants {
-  token(user: SlackUserRef, connector: Connector): Promise<TokenLookup>;
+  token(user: SlackUserRef, connector: Connector, opts?: { fresh?: boolean }): Promise<TokenLookup>;
   /**
    * The user's own authorization link for this connector. With `resumeId`, the return from
    * Google comes back to the bot carrying a signed state that names the waiting request.
