@@ -78,7 +78,7 @@ export class Recorder {
   async waitForResponse(responseUrl: string, timeoutMs: number): Promise<ResponsePost> {
     const r = await this.waitFor((x) => x.kind === 'response' && x.responseUrl === responseUrl, timeoutMs, `post to ${responseUrl}`);
     if (r.kind !== 'response') throw new Error('unreachable');
-    return { responseUrl: r.responseUrl, body: r.body };
+    return { responseUrl: r.responseUrl, body: r.body, sent: r.sent, source: r.source, effect: r.effect };
   }
 
   /** Rejects every pending waitFor (used by FakeSlack.stop()). */

@@ -35,14 +35,34 @@ export interface SlackCall {
   result: Record<string, unknown>;
 }
 
+/**
+ * What a response_url came with: a slash command's, a button click's (`block_actions` on a message),
+ * or any other (shortcuts, modal submissions). Only a `block_actions` url can replace or delete
+ * the message it came from.
+ */
+export type ResponseUrlSource = 'command' | 'block_actions' | 'other';
+
+/** What one accepted response_url post did to what the user sees. */
+export type ResponseEffect = 'new_message' | 'replaced_original' | 'deleted_original' | 'none';
+
 /** One accepted POST (HTTP 200) to a response_url handed out by newResponseUrl(). */
 export interface ResponsePost {
   responseUrl: string;
+  /**
+   * The message as Slack applied it: on a url that cannot act on an original message (a slash
+   * command's), `replace_original` and `delete_original` are dropped, because Slack ignores them.
+   */
   body: Record<string, unknown>;
+  /** The JSON body exactly as the app posted it. */
+  sent: Record<string, unknown>;
+  source: ResponseUrlSource;
+  effect: ResponseEffect;
 }
 
 /** A response_url POST the fake refused (used up, unknown url, bad body), like Slack would. */
-export interface RejectedResponsePost extends ResponsePost {
+export interface RejectedResponsePost {
+  responseUrl: string;
+  body: Record<string, unknown>;
   status: number;
   error: string;
 }

@@ -8,11 +8,13 @@ import { mediaType, readBody, sendJson } from './http-util.js';
 import type { MethodContext } from './methods.js';
 import type { SlackResult } from './types.js';
 import { Recorder } from './recorder.js';
-import { handleResponseUrl } from './response-url.js';
-import type { FakeSlackOptions, FakeSlackUser, NotInChannelError, Recorded } from './types.js';
+import { handleResponseUrl, type IssuedResponseUrl } from './response-url.js';
+import type { FakeSlackOptions, FakeSlackUser, NotInChannelError, Recorded, ResponseUrlSource } from './types.js';
 import type { RejectedResponsePost, ResponsePost, SlackCall } from './types.js';
 
-export type { FakeSlackOptions, FakeSlackUser, Recorded, RejectedResponsePost, ResponsePost, SlackCall } from './types.js';
+export type { FakeSlackOptions, FakeSlackUser, Recorded, RejectedResponsePost, ResponseEffect, ResponsePost, ResponseUrlSource, SlackCall } from './types.js';
+
+const URL_SEGMENT: Record<ResponseUrlSource, string> = { command: 'commands', block_actions: 'actions', other: 'other' };
 
 /**
  * A fake Slack Web API + response_url host on 127.0.0.1. Point the bot's WebClient at `apiUrl`
@@ -30,8 +32,8 @@ export class FakeSlack implements MethodContext {
   readonly messages = new Map<string, Record<string, unknown>>();
   readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   readonly homeViews = new Map<string, Record<string, unknown>>();
-  /** response_url id → number of accepted posts. */
-  readonly responseUrlUses = new Map<string, number>();
+  /** response_url id → where it came from and how many posts it accepted. */
+  readonly responseUrls = new Map<string, IssuedResponseUrl>();
   readonly recorder = new Recorder();
   /** Start and end of every request the fake answered, for the bench's critical-path count. */
   readonly timings: RequestTiming[] = [];
@@ -154,11 +156,16 @@ export class FakeSlack implements MethodContext {
     return this.recorder.waitForResponse(responseUrl, timeoutMs);
   }
 
-  /** A fresh response_url (`${url}/response/<id>`); accepts at most 5 posts, like Slack. */
-  newResponseUrl(): string {
+  /**
+   * A fresh response_url (`${url}/response/<commands|actions|other>/<id>`, like Slack's
+   * `hooks.slack.com/commands/…` and `…/actions/…`); accepts at most 5 posts. `source` is what it
+   * came with: only a `block_actions` url can replace or delete its original message. Default
+   * `block_actions`; SlackClientSim.slashCommand asks for `command`.
+   */
+  newResponseUrl(source: ResponseUrlSource = 'block_actions'): string {
     const id = randomBytes(12).toString('hex');
-    this.responseUrlUses.set(id, 0);
-    return `${this.baseUrl}/response/${id}`;
+    this.responseUrls.set(id, { source, uses: 0 });
+    return `${this.baseUrl}/response/${URL_SEGMENT[source]}/${id}`;
   }
 
   /** A trigger_id views.open will accept once, within triggerTtlMs. */
@@ -260,7 +267,7 @@ export class FakeSlack implements MethodContext {
       this.recorder.recordCall(call);
       return sendJson(res, 200, call.result);
     }
-    const resp = /^\/response\/([\w-]+)$/.exec(path);
+    const resp = /^\/response\/(?:commands|actions|other)\/([\w-]+)$/.exec(path);
     if (resp?.[1] !== undefined && req.method === 'POST') {
       const out = handleResponseUrl(this, `${this.baseUrl}${path}`, resp[1], mediaType(req), raw);
       return sendJson(res, out.status, out.body);
