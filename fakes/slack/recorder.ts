@@ -72,7 +72,8 @@ export class Recorder {
   async waitForCall(method: string, where: (c: SlackCall) => boolean = () => true, timeoutMs: number): Promise<SlackCall> {
     const r = await this.waitFor((x) => x.kind === 'call' && x.method === method && where(x), timeoutMs, `${method} call`);
     if (r.kind !== 'call') throw new Error('unreachable');
-    return { method: r.method, args: r.args, token: r.token, result: r.result };
+    const { kind: _kind, ...call } = r;
+    return call;
   }
 
   async waitForResponse(responseUrl: string, timeoutMs: number): Promise<ResponsePost> {
