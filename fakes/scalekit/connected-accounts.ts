@@ -141,11 +141,8 @@ export function connectedAccountRoutes(state: ScalekitState): (router: ConnectRo
 
     async getMagicLinkForConnectedAccount(req, ctx) {
       await guard('getMagicLinkForConnectedAccount', req, ctx);
-      let account: FakeAccount;
-      if (req.id) account = state.resolve(req);
-      else if (!req.connector || !req.identifier) {
-        throw new ConnectError('connector and identifier are required', Code.InvalidArgument);
-      } else account = state.ensure(req.connector, req.identifier);
+      // Like the real service: the connected account must exist (create it first); no silent creation.
+      const account: FakeAccount = state.resolve(req);
       const link = state.createLink(account, req.state, req.userVerifyUrl);
       return create(GetMagicLinkForConnectedAccountResponseSchema, {
         link: link.url,
@@ -155,10 +152,16 @@ export function connectedAccountRoutes(state: ScalekitState): (router: ConnectRo
 
     async verifyConnectedAccountUser(req, ctx) {
       await guard('verifyConnectedAccountUser', { identifier: req.identifier }, ctx);
+      if (!req.authRequestId.trim()) throw new ConnectError('auth_request_id is required', Code.InvalidArgument);
+      if (!req.identifier.trim()) throw new ConnectError('identifier is required', Code.InvalidArgument);
       const request = state.authRequests.get(req.authRequestId);
-      if (!request || request.expiresAt <= Date.now()) throw notFound('auth request');
+      // 404 "no pending flow for the given auth_request_id or already consumed" (the RPC's OpenAPI annotation).
+      if (!request || request.expiresAt <= Date.now()) {
+        throw new ConnectError('auth request not found or no longer valid', Code.NotFound);
+      }
+      // 403 "identifier mismatch"; the pending flow stays, so its owner can still verify it.
       if (request.identifier !== req.identifier) {
-        throw new ConnectError('identifier does not match the auth request', Code.PermissionDenied);
+        throw new ConnectError('identifier mismatch', Code.PermissionDenied);
       }
       state.authRequests.delete(request.id);
       const account = state.find(request.connector, request.identifier);

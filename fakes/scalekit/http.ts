@@ -6,6 +6,7 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
+/** How long Scalekit waits for the app's verify call after consent (undocumented; the fake's choice). */
 const AUTH_REQUEST_TTL_MS = 600_000;
 
 function json(res: ServerResponse, status: number, body: Record<string, unknown>): void {
@@ -43,11 +44,21 @@ async function token(state: ScalekitState, creds: ClientCredentials, req: Incomi
 /** GET /magic/<id> — the user's browser follows the authorization link and "consents" at Google. */
 function magic(state: ScalekitState, id: string, url: URL, res: ServerResponse): void {
   const link = state.links.get(id);
-  if (!link || link.expiresAt <= Date.now()) {
-    html(res, 404, 'Link not found', 'This authorization link is invalid or has expired.');
+  if (!link) {
+    html(res, 404, 'Link not found', 'This authorization link is invalid.');
     return;
   }
-  const account = state.find(link.connector, link.identifier) ?? state.create(link.connector, link.identifier);
+  // Links are time-limited (the response's expiry); an expired one changes nothing.
+  if (link.expiresAt <= Date.now()) {
+    html(res, 410, 'Link expired', 'This authorization link has expired. Ask for a new one.');
+    return;
+  }
+  // The connected account was deleted since the link was made: nothing to authorize.
+  const account = state.find(link.connector, link.identifier);
+  if (!account) {
+    html(res, 404, 'Link not found', 'The connected account for this link no longer exists.');
+    return;
+  }
   const email = url.searchParams.get('email');
   if (email) state.registry.linkIdentity(link.identifier, email);
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import http2 from 'node:http2';
 import net from 'node:net';
-import type { Code } from '@connectrpc/connect';
+import { Code } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { timeResponse, type RequestTiming } from '../timing.js';
 import { GOOGLE_SCOPES, type Grant, type TokenRegistry } from '../token-registry.js';
@@ -17,8 +17,11 @@ export interface FakeScalekitOptions {
   clientSecret?: string;
   /** Connection name → scopes it grants. Default: googlecalendar and gmail. */
   connections?: Record<string, string[]>;
+  /** Lifetime of a magic link (its `expiry`); Scalekit documents none ("a short duration"). Default 10 minutes. */
   magicLinkTtlMs?: number;
 }
+
+export const DEFAULT_MAGIC_LINK_TTL_MS = 600_000;
 
 export interface AccountView {
   readonly id: string;
@@ -64,7 +67,7 @@ export class FakeScalekit {
     const connections = new Map<string, Connection>(
       Object.entries(opts.connections ?? DEFAULT_CONNECTIONS).map(([name, scopes]) => [name, { name, id: randomId('conn'), scopes: [...scopes] }]),
     );
-    const state = new ScalekitState(opts.registry, connections, opts.magicLinkTtlMs ?? 600_000);
+    const state = new ScalekitState(opts.registry, connections, opts.magicLinkTtlMs ?? DEFAULT_MAGIC_LINK_TTL_MS);
     const creds = { clientId: opts.clientId ?? 'skc_fake_client', clientSecret: opts.clientSecret ?? randomId('sks_fake') };
 
     const timings: RequestTiming[] = [];
@@ -161,6 +164,21 @@ export class FakeScalekit {
    */
   failNext(method: string, code: Code, message = 'injected failure', times = 1): void {
     this.state.addFault(method, code, message, times);
+  }
+
+  /**
+   * The next `times` verifyConnectedAccountUser calls fail with Unavailable before touching the auth
+   * request (it stays pending). The SDK retries Unavailable 3 times, so 4 makes one SDK call fail.
+   */
+  failVerifyUnavailable(times: number, message = 'service unavailable'): void {
+    this.state.addFault('verifyConnectedAccountUser', Code.Unavailable, message, times);
+  }
+
+  /** Makes a magic link (by its url) expire now, as if its lifetime had passed. */
+  expireMagicLink(url: string): void {
+    const link = [...this.state.links.values()].find((l) => l.url === url);
+    if (!link) throw new Error(`no magic link ${url}`);
+    link.expiresAt = Date.now() - 1;
   }
 
   /** Applied to every gRPC call and to /oauth/token. */

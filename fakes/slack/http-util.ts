@@ -70,3 +70,20 @@ export function tokenOf(req: IncomingMessage, args: Record<string, unknown>): st
   }
   return typeof args.token === 'string' ? args.token : undefined;
 }
+
+/** HTTP Basic credentials (`Authorization: Basic base64(id:secret)`, each part form-urlencoded per RFC 6749 §2.3.1). */
+export function basicAuthOf(req: IncomingMessage): { id: string; secret: string } | undefined {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec((req.headers.authorization ?? '').trim());
+  if (!m?.[1]) return undefined;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const part = (s: string): string => {
+    try {
+      return decodeURIComponent(s.replace(/\+/g, ' '));
+    } catch {
+      return s;
+    }
+  };
+  return { id: part(decoded.slice(0, colon)), secret: part(decoded.slice(colon + 1)) };
+}

@@ -72,13 +72,14 @@ export class Recorder {
   async waitForCall(method: string, where: (c: SlackCall) => boolean = () => true, timeoutMs: number): Promise<SlackCall> {
     const r = await this.waitFor((x) => x.kind === 'call' && x.method === method && where(x), timeoutMs, `${method} call`);
     if (r.kind !== 'call') throw new Error('unreachable');
-    return { method: r.method, args: r.args, token: r.token, result: r.result };
+    const { kind: _kind, ...call } = r;
+    return call;
   }
 
   async waitForResponse(responseUrl: string, timeoutMs: number): Promise<ResponsePost> {
     const r = await this.waitFor((x) => x.kind === 'response' && x.responseUrl === responseUrl, timeoutMs, `post to ${responseUrl}`);
     if (r.kind !== 'response') throw new Error('unreachable');
-    return { responseUrl: r.responseUrl, body: r.body };
+    return { responseUrl: r.responseUrl, body: r.body, sent: r.sent, source: r.source, effect: r.effect };
   }
 
   /** Rejects every pending waitFor (used by FakeSlack.stop()). */

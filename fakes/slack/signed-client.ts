@@ -67,7 +67,7 @@ export class SlackClientSim {
   }
 
   async slashCommand(p: { user: string | FakeSlackUser; text: string; channel?: string; command?: string; sign?: SignOptions }): Promise<SimInteraction> {
-    const responseUrl = this.opts.slack.newResponseUrl();
+    const responseUrl = this.opts.slack.newResponseUrl('command');
     const body = slashCommandBody(this.app, {
       actor: this.actor(p.user),
       channel: this.channel(p.channel),
@@ -87,7 +87,7 @@ export class SlackClientSim {
       : p.message !== undefined
         ? { kind: 'message', channel, message: p.message }
         : { kind: 'ephemeral', channel, messageTs: this.opts.slack.nextTs() };
-    const responseUrl = p.home === true ? '' : (p.responseUrl ?? this.opts.slack.newResponseUrl());
+    const responseUrl = p.home === true ? '' : (p.responseUrl ?? this.opts.slack.newResponseUrl('block_actions'));
     const payload = blockActionsPayload(this.app, {
       actor: this.actor(p.user),
       source,

@@ -34,7 +34,11 @@ export function userObject(u: FakeSlackUser, defaultTeamId: string): Record<stri
   };
   if (u.email !== undefined) profile.email = u.email;
   if (u.isBot === true) profile.bot_id = `B${u.id.slice(1)}`;
+  const grid = u.enterprise === undefined
+    ? {}
+    : { enterprise_user: { id: u.id, enterprise_id: u.enterprise.id, enterprise_name: u.enterprise.name, is_admin: false, is_owner: false, teams: [teamId] } };
   return {
+    ...grid,
     id: u.id,
     team_id: teamId,
     name: u.name,

@@ -5,14 +5,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { timeResponse, type RequestTiming } from '../timing.js';
 import { apiCall } from './api-call.js';
 import { mediaType, readBody, sendJson } from './http-util.js';
+import { SESSION_COOKIE, SlackOidc, type BrowserVisit } from './oidc.js';
 import type { MethodContext } from './methods.js';
 import type { SlackResult } from './types.js';
 import { Recorder } from './recorder.js';
-import { handleResponseUrl } from './response-url.js';
-import type { FakeSlackOptions, FakeSlackUser, NotInChannelError, Recorded } from './types.js';
+import { handleResponseUrl, type IssuedResponseUrl } from './response-url.js';
+import type { FakeSlackOptions, FakeSlackUser, NotInChannelError, Recorded, ResponseUrlSource } from './types.js';
 import type { RejectedResponsePost, ResponsePost, SlackCall } from './types.js';
 
-export type { FakeSlackOptions, FakeSlackUser, Recorded, RejectedResponsePost, ResponsePost, SlackCall } from './types.js';
+export type { BrowserVisit } from './oidc.js';
+export { SESSION_COOKIE } from './oidc.js';
+export type { FakeSlackOptions, FakeSlackUser, Recorded, RejectedResponsePost, ResponseEffect, ResponsePost, ResponseUrlSource, SlackCall } from './types.js';
+
+const URL_SEGMENT: Record<ResponseUrlSource, string> = { command: 'commands', block_actions: 'actions', other: 'other' };
 
 /**
  * A fake Slack Web API + response_url host on 127.0.0.1. Point the bot's WebClient at `apiUrl`
@@ -30,8 +35,8 @@ export class FakeSlack implements MethodContext {
   readonly messages = new Map<string, Record<string, unknown>>();
   readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   readonly homeViews = new Map<string, Record<string, unknown>>();
-  /** response_url id → number of accepted posts. */
-  readonly responseUrlUses = new Map<string, number>();
+  /** response_url id → where it came from and how many posts it accepted. */
+  readonly responseUrls = new Map<string, IssuedResponseUrl>();
   readonly recorder = new Recorder();
   /** Start and end of every request the fake answered, for the bench's critical-path count. */
   readonly timings: RequestTiming[] = [];
@@ -43,6 +48,7 @@ export class FakeSlack implements MethodContext {
   private socketMode: { url: string; appToken: string } | undefined;
   private readonly installCodes = new Map<string, { teamId: string; botToken: string; installerId: string }>();
   private readonly server: Server;
+  private readonly oidc: SlackOidc;
   private lastMicros = 0;
   private idCounter = 0;
   private baseUrl = '';
@@ -57,6 +63,23 @@ export class FakeSlack implements MethodContext {
     this.botId = opts.botId ?? 'B0FAKEBOT';
     this.triggerTtlMs = opts.triggerTtlMs ?? 3000;
     for (const u of opts.users) this.addUser(u);
+    this.oidc = new SlackOidc(
+      {
+        clientId: opts.clientId ?? '1111111111.2222222222',
+        clientSecret: opts.clientSecret ?? `fake-client-secret-${randomBytes(16).toString('hex')}`,
+        ...(opts.redirectUrls !== undefined ? { redirectUrls: [...opts.redirectUrls] } : {}),
+        codeTtlMs: opts.oidcCodeTtlMs ?? 600_000,
+        idTokenTtlSec: opts.idTokenTtlSec ?? 300,
+      },
+      {
+        origin: () => this.baseUrl,
+        apiUrl: () => this.apiUrl,
+        user: (id) => this.users.get(id),
+        users: () => [...this.users.values()],
+        team: (id) => (id === this.teamId ? { id, name: this.teamName, domain: this.teamDomain } : { id, name: `Team ${id}`, domain: `team-${id.toLowerCase()}` }),
+        defaultTeamId: () => this.teamId,
+      },
+    );
     this.server = createServer((req, res) => {
       this.route(req, res).catch((e: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'fake_internal_error', detail: String(e) });
@@ -75,8 +98,52 @@ export class FakeSlack implements MethodContext {
     return fake;
   }
 
+  /** The fake's origin: Slack's own pages (SLACK_URL), e.g. `${url}/openid/connect/authorize`. */
   get url(): string {
     return this.baseUrl;
+  }
+  /** The id_token issuer: the fake's origin (real Slack's is `https://slack.com`). */
+  get issuer(): string {
+    return this.baseUrl;
+  }
+  get clientId(): string {
+    return this.oidc.clientId;
+  }
+  get clientSecret(): string {
+    return this.oidc.clientSecret;
+  }
+  /** Requests a browser made to the fake's pages (authorize, keys, sign-in), in order. */
+  get browserVisits(): BrowserVisit[] {
+    return this.oidc.visits;
+  }
+  /** The recorded openid.connect.* Web API calls (client secrets are never recorded). */
+  oidcCalls(): SlackCall[] {
+    return this.calls.filter((c) => c.method.startsWith('openid.connect.'));
+  }
+  /** Every user token and id_token the fake handed out: the leak check looks for them. */
+  mintedSecrets(): readonly string[] {
+    return this.oidc.mintedSecrets();
+  }
+
+  /** `${url}/fake/signin?…`: a browser that opens it is signed in to Slack as `userId` (cookie on the fake's origin), then goes to `next` (a path on the fake) if given. */
+  signInUrl(userId: string, opts: { teamId?: string; next?: string } = {}): string {
+    const user = this.users.get(userId);
+    const q = new URLSearchParams({ team: opts.teamId ?? user?.teamId ?? this.teamId, user: userId });
+    if (opts.next !== undefined) q.set('next', opts.next);
+    return `${this.baseUrl}/fake/signin?${q.toString()}`;
+  }
+
+  /**
+   * Signs a browser in without the page: returns the `Cookie` header value (`fake_slack_session=…`)
+   * that the fake's pages read. /openid/connect/authorize still only trusts this cookie.
+   */
+  signIn(userId: string, teamId?: string): string {
+    return `${SESSION_COOKIE}=${this.oidc.newSession(userId, teamId)}`;
+  }
+
+  /** Every Sign in with Slack code issued so far can no longer be exchanged (invalid_code). */
+  expireOidcCodes(): void {
+    this.oidc.expireCodes();
   }
   get apiUrl(): string {
     return `${this.baseUrl}/api/`;
@@ -154,11 +221,16 @@ export class FakeSlack implements MethodContext {
     return this.recorder.waitForResponse(responseUrl, timeoutMs);
   }
 
-  /** A fresh response_url (`${url}/response/<id>`); accepts at most 5 posts, like Slack. */
-  newResponseUrl(): string {
+  /**
+   * A fresh response_url (`${url}/response/<commands|actions|other>/<id>`, like Slack's
+   * `hooks.slack.com/commands/…` and `…/actions/…`); accepts at most 5 posts. `source` is what it
+   * came with: only a `block_actions` url can replace or delete its original message. Default
+   * `block_actions`; SlackClientSim.slashCommand asks for `command`.
+   */
+  newResponseUrl(source: ResponseUrlSource = 'block_actions'): string {
     const id = randomBytes(12).toString('hex');
-    this.responseUrlUses.set(id, 0);
-    return `${this.baseUrl}/response/${id}`;
+    this.responseUrls.set(id, { source, uses: 0 });
+    return `${this.baseUrl}/response/${URL_SEGMENT[source]}/${id}`;
   }
 
   /** A trigger_id views.open will accept once, within triggerTtlMs. */
@@ -253,14 +325,20 @@ export class FakeSlack implements MethodContext {
         ctxFor: (token) => this.contextFor(token),
         unauthenticated: {
           'oauth.v2.access': (args) => this.exchangeCode(args),
-          'apps.connections.open': (_args, token) => this.openSocket(token),
+          'apps.connections.open': (_args, auth) => this.openSocket(auth.token),
+          'openid.connect.token': (args, auth) => this.oidc.token(args, auth),
+          'openid.connect.userInfo': (_args, auth) =>
+            auth.token !== undefined && !this.oidc.isUserToken(auth.token) && this.contextFor(auth.token) !== undefined
+              ? { ok: false, error: 'not_allowed_token_type' }
+              : this.oidc.userInfo(auth.token),
         },
         failures: this.failures,
       });
       this.recorder.recordCall(call);
       return sendJson(res, 200, call.result);
     }
-    const resp = /^\/response\/([\w-]+)$/.exec(path);
+    if (this.oidc.handlePage(req, res, new URL(req.url ?? '/', this.baseUrl))) return;
+    const resp = /^\/response\/(?:commands|actions|other)\/([\w-]+)$/.exec(path);
     if (resp?.[1] !== undefined && req.method === 'POST') {
       const out = handleResponseUrl(this, `${this.baseUrl}${path}`, resp[1], mediaType(req), raw);
       return sendJson(res, out.status, out.body);

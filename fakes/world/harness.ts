@@ -89,7 +89,8 @@ export async function startWorld(): Promise<World> {
     simFor: (port) => new SlackClientSim({ botUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET, slack, teamId: TEAM }),
     capture: (source) => void sources.push(source),
     async stop() {
-      const leaks = findLeaks([...registry.allMinted(), BOT_TOKEN, SIGNING_SECRET, scalekit.clientSecret], [...sources.map((s) => s()), ...slackRecords()]);
+      const secrets = [...registry.allMinted(), ...slack.mintedSecrets(), BOT_TOKEN, SIGNING_SECRET, scalekit.clientSecret, slack.clientSecret];
+      const leaks = findLeaks(secrets, [...sources.map((s) => s()), ...slackRecords()]);
       await Promise.all([scalekit.stop(), google.stop(), slack.stop()]);
       await database.drop();
       if (leaks.length > 0) throw new LeakError(leaks);

@@ -118,6 +118,7 @@ describe('fake Scalekit with the real SDK', () => {
 
   it('runs the user-verification flow', async () => {
     const verifyUrl = 'https://bot.example.test/scalekit/verify';
+    await sdk.connectedAccounts.getOrCreateConnectedAccount({ connector: 'gmail', identifier: USER });
     const { link } = await sdk.connectedAccounts.getMagicLinkForConnectedAccount({
       connector: 'gmail',
       identifier: USER,
@@ -135,13 +136,18 @@ describe('fake Scalekit with the real SDK', () => {
 
     const wrong = await rejection(sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId, identifier: 'T1:U999' }));
     expect(wrong).toBeInstanceOf(ScalekitForbiddenException);
+    expect(fake.account('gmail', USER)?.status).toBe(ConnectorStatus.PENDING_VERIFICATION);
     const unknown = await rejection(sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId: 'ar_nope', identifier: USER }));
     expect(unknown).toBeInstanceOf(ScalekitNotFoundException);
+    expect((unknown as Error).message).toContain('auth request not found or no longer valid');
 
     const ok = await sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId, identifier: USER });
     expect(ok.postUserVerifyRedirectUrl.startsWith(fake.url)).toBe(true);
     expect(fake.account('gmail', USER)?.status).toBe(ConnectorStatus.ACTIVE);
     expect(fake.currentGrant('gmail', USER)?.scopes).toEqual([GOOGLE_SCOPES.gmailCompose, GOOGLE_SCOPES.gmailReadonly]);
+
+    const again = await rejection(sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId, identifier: USER }));
+    expect(again).toBeInstanceOf(ScalekitNotFoundException);
   });
 
   it('createConnectedAccount conflicts, delete removes and revokes, list filters', async () => {
@@ -199,4 +205,98 @@ describe('fake Scalekit with the real SDK', () => {
     expect(await pending).toBeInstanceOf(Error);
     fake = await FakeScalekit.start({ registry }); // afterEach stops this one
   });
+});
+
+describe('fake Scalekit is as strict as the real service', () => {
+  const verifyUrl = 'https://bot.example.test/auth/verify';
+
+  /** Follows a magic link like a browser that stops at the app's verify URL; returns the auth_request_id. */
+  async function consent(link: string): Promise<string> {
+    const res = await fetch(link, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    return new URL(res.headers.get('location') ?? '').searchParams.get('auth_request_id') ?? '';
+  }
+
+  it('refuses a magic link for an account that does not exist, and creates none', async () => {
+    const err = await rejection(sdk.connectedAccounts.getMagicLinkForConnectedAccount({ connector: CAL, identifier: USER }));
+    expect(err).toBeInstanceOf(ScalekitNotFoundException);
+    expect(fake.account(CAL, USER)).toBeUndefined();
+    expect(fake.magicLinks()).toEqual([]);
+    const byId = await rejection(sdk.connectedAccounts.getMagicLinkForConnectedAccount({ connectedAccountId: 'ca_nope' }));
+    expect(byId).toBeInstanceOf(ScalekitNotFoundException);
+    const connection = await rejection(sdk.connectedAccounts.getMagicLinkForConnectedAccount({ connector: 'nope', identifier: USER }));
+    expect(connection).toBeInstanceOf(ScalekitNotFoundException);
+
+    await sdk.connectedAccounts.createConnectedAccount({ connector: CAL, identifier: USER, connectedAccount: create(CreateConnectedAccountSchema, {}) });
+    const { link } = await sdk.connectedAccounts.getMagicLinkForConnectedAccount({ connector: CAL, identifier: USER });
+    expect(link).toBe(fake.lastMagicLink(CAL, USER)?.url);
+  });
+
+  it('links expire: the response carries the expiry, an expired link changes nothing', async () => {
+    const short = await FakeScalekit.start({ registry, magicLinkTtlMs: 60_000 });
+    try {
+      const client = new ScalekitClient(short.url, short.clientId, short.clientSecret);
+      await client.connectedAccounts.getOrCreateConnectedAccount({ connector: CAL, identifier: USER });
+      const before = Date.now();
+      const { link, expiry } = await client.connectedAccounts.getMagicLinkForConnectedAccount({ connector: CAL, identifier: USER, userVerifyUrl: verifyUrl });
+      const expiresMs = Number(expiry?.seconds ?? 0n) * 1000;
+      expect(expiresMs).toBeGreaterThanOrEqual(Math.floor((before + 60_000) / 1000) * 1000);
+      expect(expiresMs).toBeLessThanOrEqual(Date.now() + 60_000);
+      expect(Math.floor((short.lastMagicLink(CAL, USER)?.expiresAt ?? 0) / 1000) * 1000).toBe(expiresMs);
+
+      short.expireMagicLink(link);
+      const page = await fetch(link, { redirect: 'manual' });
+      expect(page.status).toBe(410);
+      expect(await page.text()).toContain('expired');
+      expect(short.account(CAL, USER)?.status).toBe(ConnectorStatus.PENDING_AUTH);
+      expect(short.currentGrant(CAL, USER)).toBeUndefined();
+
+      const fresh = await client.connectedAccounts.getMagicLinkForConnectedAccount({ connector: CAL, identifier: USER, userVerifyUrl: verifyUrl });
+      expect(await consent(fresh.link)).not.toBe('');
+    } finally {
+      await short.stop();
+    }
+  });
+
+  it('a link whose account was deleted since leads nowhere', async () => {
+    await sdk.connectedAccounts.getOrCreateConnectedAccount({ connector: CAL, identifier: USER });
+    const { link } = await sdk.connectedAccounts.getMagicLinkForConnectedAccount({ connector: CAL, identifier: USER });
+    await sdk.connectedAccounts.deleteConnectedAccount({ connector: CAL, identifier: USER });
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(404);
+    expect(fake.account(CAL, USER)).toBeUndefined();
+  });
+
+  it("another identifier's verify is Forbidden and leaves the flow to its owner", async () => {
+    await sdk.connectedAccounts.getOrCreateConnectedAccount({ connector: CAL, identifier: USER });
+    const { link } = await sdk.connectedAccounts.getMagicLinkForConnectedAccount({ connector: CAL, identifier: USER, userVerifyUrl: verifyUrl, state: 's' });
+    const authRequestId = await consent(link);
+
+    for (const intruder of ['T1:U999', USER.toLowerCase(), `${USER}:x`]) {
+      const err = await rejection(sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId, identifier: intruder }));
+      expect(err).toBeInstanceOf(ScalekitForbiddenException);
+    }
+    expect(fake.account(CAL, USER)?.status).toBe(ConnectorStatus.PENDING_VERIFICATION);
+    expect(fake.currentGrant(CAL, USER)).toBeUndefined();
+
+    await sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId, identifier: USER });
+    expect(fake.account(CAL, USER)?.status).toBe(ConnectorStatus.ACTIVE);
+    const reused = await rejection(sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId, identifier: USER }));
+    expect(reused).toBeInstanceOf(ScalekitNotFoundException);
+  });
+
+  it('verify can be made Unavailable for the next N calls; the flow survives it', async () => {
+    await sdk.connectedAccounts.getOrCreateConnectedAccount({ connector: CAL, identifier: USER });
+    const { link } = await sdk.connectedAccounts.getMagicLinkForConnectedAccount({ connector: CAL, identifier: USER, userVerifyUrl: verifyUrl });
+    const authRequestId = await consent(link);
+
+    fake.failVerifyUnavailable(4, 'verify is down');
+    const err = await rejection(sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId, identifier: USER }));
+    expect(err).toBeInstanceOf(ScalekitServiceUnavailableException);
+    expect((err as Error).message).toContain('verify is down');
+    expect(fake.calls.filter((c) => c.method === 'verifyConnectedAccountUser')).toHaveLength(4);
+    expect(fake.account(CAL, USER)?.status).toBe(ConnectorStatus.PENDING_VERIFICATION);
+
+    await sdk.connectedAccounts.verifyConnectedAccountUser({ authRequestId, identifier: USER });
+    expect(fake.account(CAL, USER)?.status).toBe(ConnectorStatus.ACTIVE);
+  }, 30_000);
 });

@@ -119,6 +119,40 @@ describe('response_url', () => {
     expect(slack.rejectedResponses.at(-1)).toMatchObject({ responseUrl: url, status: 404, error: 'used_url' });
   });
 
+  it("a slash command's url cannot replace or delete: replace_original posts a new message, delete_original does nothing", async () => {
+    const url = slack.newResponseUrl('command');
+    expect(url.startsWith(`${slack.url}/response/commands/`)).toBe(true);
+    const first = await respond(url, { text: 'Looking…', response_type: 'ephemeral' });
+    expect(await first.json()).toEqual({ ok: true });
+    const second = await respond(url, { text: 'Found', replace_original: true, response_type: 'ephemeral', blocks });
+    expect(second.status).toBe(200);
+    expect(await second.json()).toEqual({ ok: true });
+    const del = await respond(url, { delete_original: true });
+    expect(await del.json()).toEqual({ ok: true });
+
+    const [a, b, c] = slack.responsesTo(url);
+    expect(a).toMatchObject({ source: 'command', effect: 'new_message', body: { text: 'Looking…' } });
+    expect(b).toMatchObject({ source: 'command', effect: 'new_message', body: { text: 'Found', blocks }, sent: { replace_original: true } });
+    expect(b?.body).not.toHaveProperty('replace_original');
+    expect(c).toMatchObject({ source: 'command', effect: 'none', sent: { delete_original: true } });
+    expect(c?.body).not.toHaveProperty('delete_original');
+    await expect(slack.waitForResponse(url, 50)).resolves.toMatchObject({ effect: 'new_message', source: 'command' });
+  });
+
+  it("a button's url replaces or deletes its message only when asked", async () => {
+    const url = slack.newResponseUrl('block_actions');
+    expect(url.startsWith(`${slack.url}/response/actions/`)).toBe(true);
+    await respond(url, { text: 'only you', response_type: 'ephemeral', replace_original: false });
+    await respond(url, { text: 'Booked', replace_original: 'true' });
+    await respond(url, { delete_original: true });
+    expect(slack.responsesTo(url).map((r) => r.effect)).toEqual(['new_message', 'replaced_original', 'deleted_original']);
+    expect(slack.responsesTo(url)[1]?.body).toMatchObject({ replace_original: 'true', text: 'Booked' });
+    const other = slack.newResponseUrl('other');
+    await respond(other, { text: 'x', replace_original: true });
+    expect(slack.responsesTo(other)[0]).toMatchObject({ source: 'other', effect: 'new_message' });
+    expect((await respond(`${slack.url}/response/commands/nope`, { text: 'x' })).status).toBe(404);
+  });
+
   it('waitFor sees past and future records and times out with a clear message', async () => {
     const url = slack.newResponseUrl();
     const pending = slack.waitFor((r) => r.kind === 'response' && r.responseUrl === url, 2000);
@@ -165,12 +199,13 @@ describe('SlackClientSim signatures, checked by Bolt verifySlackRequest', () => 
 
   it('slash command, button click and event are signed like Slack', async () => {
     const cmd = await sim.slashCommand({ user: alice.id, text: 'lunch with bob' });
-    expect(cmd).toMatchObject({ status: 200, responseUrl: expect.stringContaining('/response/') });
+    expect(cmd).toMatchObject({ status: 200, responseUrl: expect.stringContaining('/response/commands/') });
     const form = new URLSearchParams(seen[0]?.body);
     expect(seen[0]?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(form)).toMatchObject({ command: '/schedule', text: 'lunch with bob', user_id: alice.id, user_name: 'alice', team_id: TEAM, response_url: cmd.responseUrl });
     verify(0);
-    await sim.clickButton({ user: bob.id, actionId: 'confirm', value: 'slot-1' });
+    const click = await sim.clickButton({ user: bob.id, actionId: 'confirm', value: 'slot-1' });
+    expect(click.responseUrl).toContain('/response/actions/');
     const payload: unknown = JSON.parse(new URLSearchParams(seen[1]?.body).get('payload') ?? '');
     expect(payload).toMatchObject({ type: 'block_actions', user: { id: bob.id, username: 'bob' }, container: { type: 'message', is_ephemeral: true }, actions: [{ action_id: 'confirm', value: 'slot-1', type: 'button' }] });
     verify(1);
