@@ -8,7 +8,8 @@ import { lookupToken } from '../connect/with-grant.js';
 const SHOWN = new Set(['not-connected', 'expired', 'revoked', 'pending-verification']);
 
 async function connection(deps: HomeDeps, user: SlackUserRef, connector: Connector): Promise<HomeConnection> {
-  const t = await lookupToken(deps.grants, user, connector);
+  // The Home tab is where people check their connections: ask Scalekit, never a kept copy.
+  const t = await lookupToken(deps.grants, user, connector, true);
   if (t.kind === 'token') return { connector, status: 'connected' };
   if (t.kind !== 'missing' || !SHOWN.has(t.problem)) return { connector, status: 'unavailable' };
   const status = t.problem as Exclude<HomeConnection['status'], 'connected' | 'unavailable'>;
