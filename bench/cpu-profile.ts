@@ -35,7 +35,8 @@ export interface ProfileSummary {
   sampledMs: number;
   idleMs: number;
   busyMs: number;
-  top: ProfileGroup[];
+  /** Every group, largest first. */
+  groups: ProfileGroup[];
 }
 
 function isProfile(v: unknown): v is CpuProfile {
@@ -91,7 +92,7 @@ function byCaller(nodes: readonly ProfileNode[]): Map<number, string> {
  * Self time per group of the samples taken inside `windowsUs` (monotonic µs, the same clock
  * as the profile's timestamps), largest first.
  */
-export function summarizeProfile(profile: unknown, windowsUs: ReadonlyArray<readonly [number, number]>, top = 12): ProfileSummary {
+export function summarizeProfile(profile: unknown, windowsUs: ReadonlyArray<readonly [number, number]>): ProfileSummary {
   if (!isProfile(profile)) throw new Error('not a V8 CPU profile');
   const groupById = byCaller(profile.nodes);
   const inside = (t: number): boolean => windowsUs.some(([from, to]) => t >= from && t <= to);
@@ -112,9 +113,8 @@ export function summarizeProfile(profile: unknown, windowsUs: ReadonlyArray<read
     sampledMs: (busyUs + idleUs) / 1000,
     idleMs: idleUs / 1000,
     busyMs: busyUs / 1000,
-    top: [...selfUs]
+    groups: [...selfUs]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
       .map(([group, us]) => ({ group, selfMs: us / 1000, share: busyUs > 0 ? us / busyUs : 0 })),
   };
 }

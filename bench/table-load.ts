@@ -77,6 +77,9 @@ export function connectRows(stores: readonly StoreRun[]): string[] {
   });
 }
 
+/** Groups shown; the JSON has them all. */
+const TOP_GROUPS = 12;
+
 /**
  * Section 6, continued: where one burst's CPU went, by package. The profile's times are wall
  * time between samples, which a loaded machine stretches; the shares are what to read, and
@@ -92,7 +95,7 @@ export function profileRows(p: ProfileRun | undefined, stores: readonly StoreRun
     `${ms(p.summary.busyMs)} ms of non-idle samples on the main thread (${ms(p.summary.busyMs / p.commands)} ms per /schedule)`,
     `only samples inside the burst; builtins and native code count to their caller; “≈ ms” = share × ${ms(perCommand)} ms (6a); exited ${String(p.exitCode)} on SIGTERM; /proc: ${ms(p.cpuMsPerCommand)} ms per /schedule in this run, profiler included`,
   );
-  const groups = p.summary.top.map((g, i) =>
+  const groups = p.summary.groups.slice(0, TOP_GROUPS).map((g, i) =>
     row(`${id}.${i + 1}`, `… ${g.group}`, `${(100 * g.share).toFixed(1)}% · ≈ ${ms(g.share * perCommand)} ms per /schedule`, `${ms(g.selfMs)} ms sampled`),
   );
   return [head, ...groups];
