@@ -7,7 +7,7 @@ import { mapBounded } from '../src/flows/inbox/map-bounded.js';
 import type { FakeSlackUser } from '../fakes/slack/web-api.js';
 import { stepsOf } from './chain.js';
 import { summarize, type PathRun, type PathSummary } from './paths.js';
-import { identifierOf, type Stack } from './stack.js';
+import { identifierOf, type Fakes } from './stack.js';
 
 export interface InboxFetch {
   messages: number;
@@ -20,7 +20,7 @@ export interface InboxFetch {
  * message after another) and the way the bot does (the same adapter, `METADATA_CONCURRENCY` at a
  * time): the same Scalekit token lookup, list call and Gmail fake for both.
  */
-export async function measureInboxFetch(stack: Stack, user: FakeSlackUser, messages: number, runs: number): Promise<InboxFetch> {
+export async function measureInboxFetch(stack: Fakes, user: FakeSlackUser, messages: number, runs: number): Promise<InboxFetch> {
   const client = new ScalekitClient(stack.scalekit.url, stack.scalekit.clientId, stack.scalekit.clientSecret);
   const mailbox = googleGmailInbox(`${stack.google.url}/gmail/v1`, DEFAULT_RETRY);
   const once = async (bound: number): Promise<PathRun> => {

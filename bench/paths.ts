@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestTiming } from '../fakes/timing.js';
 import { describeSteps } from './chain.js';
-import type { Stack } from './stack.js';
+import type { Fakes } from './stack.js';
 
 /** One measured stretch of a flow: its wall time and its remote requests, step by step. */
 export interface PathRun {
@@ -41,7 +41,7 @@ export function summarize(runs: readonly PathRun[]): PathSummary {
 }
 
 /** When the first Slack request named `name` that began after `from` had been answered (a tick after it is recorded). */
-export async function slackEnd(stack: Stack, name: string, from: number): Promise<number> {
+export async function slackEnd(stack: Fakes, name: string, from: number): Promise<number> {
   for (let i = 0; i < 1000; i++) {
     const t = stack.slack.timings.find((x) => x.name === name && x.startedAt >= from);
     if (t) return t.endedAt;

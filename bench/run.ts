@@ -1,81 +1,87 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { ackLoad } from './ack-latency.js';
-import { measureCriticalPaths, usersFor } from './critical-path.js';
-import { measureInboxFetch } from './inbox-fetch.js';
-import { measureInbox, UNREAD } from './inbox-summary.js';
 import { METADATA_CONCURRENCY } from '../src/flows/inbox/page.js';
+import { build } from './build.js';
+import { cleanupStack } from './cleanup.js';
+import { countConnections } from './connection-count.js';
+import { usersFor } from './critical-path.js';
+import { measureInboxFetch } from './inbox-fetch.js';
+import { UNREAD } from './inbox-summary.js';
+import { benchOptions } from './options.js';
+import { profileBot } from './profile-run.js';
 import { slotSearch } from './slot-search.js';
-import { startStack } from './stack.js';
+import { startFakes } from './stack.js';
+import { runOnStore, type StoreRun } from './store-run.js';
 import { renderTable, type BenchResult } from './table.js';
+import { startBareApp } from './targets.js';
 
 /**
- * `npm run bench [-- --latency <ms>] [--runs <n>] [--users <n>] [--bursts <n>]`: the real bot
- * against the fakes, every fake remote call delayed by the latency. Prints one table and writes
- * it as JSON to bench/results/. Timings never fail anything: this reports, it does not judge.
+ * `npm run bench [-- --quick] [--latency <ms>] [--runs <n>] [--users <n>] [--bursts <n>] [--store …]`:
+ * the real bot (`node dist/main.js`, a process of its own) against the fakes, every fake remote
+ * call delayed by the latency, beside a bare Bolt app; prints one table and writes it as JSON to
+ * bench/results/. Timings never fail anything: this reports, it does not judge.
  */
-const { values } = parseArgs({
-  options: {
-    latency: { type: 'string', default: '50' },
-    runs: { type: 'string', default: '7' },
-    users: { type: 'string', default: '200' },
-    bursts: { type: 'string', default: '3' },
-  },
-});
-const latencyMs = Number(values.latency);
-const runs = Number(values.runs);
-const loadUsers = Number(values.users);
-const bursts = Number(values.bursts);
-for (const [name, v] of [['--latency', latencyMs], ['--runs', runs], ['--users', loadUsers], ['--bursts', bursts]] as const) {
-  if (!Number.isInteger(v) || v < (name === '--latency' ? 0 : 1)) throw new Error(`${name} must be a whole number, got ${String(v)}`);
-}
+const opts = benchOptions(process.argv.slice(2));
+const t0 = Date.now();
+const step = (what: string): void => void process.stderr.write(`bench [${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s]: ${what}\n`);
+const cleanup = cleanupStack(step);
 
-const MB = 1_048_576;
-const step = (what: string): void => void process.stderr.write(`bench: ${what}\n`);
-
-step(`starting the bot and the fakes (latency ${latencyMs} ms)`);
-// The load's users, then the critical paths' users, then the inbox's owner.
-const stack = await startStack({ users: loadUsers + usersFor(runs) + 1, latencyMs });
-let result: BenchResult;
-try {
-  const atStart = await stack.bot.memory();
-  step(`critical paths: bot and cookbook, ${runs} runs each`);
-  const criticalPaths = await measureCriticalPaths(stack, stack.users.slice(loadUsers, loadUsers + usersFor(runs)), runs);
-  step(`inbox summary: ${runs} runs each of two page sizes`);
-  const inboxOwner = stack.users.at(-1);
+async function bench(): Promise<BenchResult> {
+  step('building dist/ (npm run build) and the bare Bolt app');
+  const builds = await build();
+  step(`starting the fakes (latency ${opts.latencyMs} ms) and the bare Bolt app`);
+  // The bursts' users, then the critical paths' users, then the inbox's owner.
+  const fakes = await startFakes({ users: opts.users + usersFor(opts.runs) + 1, latencyMs: opts.latencyMs, cleanup });
+  const loadUsers = fakes.users.slice(0, opts.users);
+  const pathUsers = fakes.users.slice(opts.users, opts.users + usersFor(opts.runs));
+  const inboxOwner = fakes.users.at(-1);
   if (!inboxOwner) throw new Error('no user left for the inbox');
-  const inbox = await measureInbox(stack, inboxOwner, stack.users.slice(0, 4), runs);
-  step(`inbox fetch: all ${UNREAD} unread one by one and ${METADATA_CONCURRENCY} at a time, ${runs} runs each`);
-  const inboxFetch = await measureInboxFetch(stack, inboxOwner, UNREAD, runs);
-  step(`ack latency: ${bursts} bursts of ${loadUsers} concurrent /schedule`);
-  const ack = await ackLoad(stack, stack.users.slice(0, loadUsers), bursts);
-  const afterLoad = await stack.bot.memory();
+  const connections = countConnections(fakes.urls);
+  cleanup.add('the connection counter', () => connections.stop());
+  const bare = await startBareApp({ fakes, builds, cleanup });
+
+  const stores: StoreRun[] = [];
+  for (const [i, store] of opts.stores.entries()) {
+    const paths = i === 0 ? { users: pathUsers, inboxOwner, runs: opts.runs } : undefined;
+    stores.push(await runOnStore({ fakes, store, bare, builds, cleanup, connections, loadUsers, bursts: opts.bursts, step, ...(paths ? { paths } : {}) }));
+  }
+  const first = stores[0];
+  if (!first?.paths) throw new Error('the first store measured no critical paths');
+  step(`inbox fetch: all ${UNREAD} unread one by one and ${METADATA_CONCURRENCY} at a time, ${opts.runs} runs each`);
+  const inboxFetch = await measureInboxFetch(fakes, inboxOwner, UNREAD, opts.runs);
   step('slot search');
   const slots = slotSearch();
-  result = {
+  step(`CPU profile: a bot of its own under --cpu-prof (${first.store} store), one burst of ${opts.users}`);
+  const profile = await profileBot({ fakes, store: first.store, builds, cleanup, users: loadUsers, connections });
+  const bareExit = await bare.child.stop();
+  if (bareExit !== 0) step(`the bare Bolt app exited ${String(bareExit)} on SIGTERM`);
+
+  const require = createRequire(import.meta.url);
+  const bolt = JSON.parse(await readFile(require.resolve('@slack/bolt/package.json'), 'utf8')) as { version: string };
+  return {
     date: new Date().toISOString(),
-    command: `npm run bench -- --latency ${latencyMs} --runs ${runs} --users ${loadUsers} --bursts ${bursts}`,
-    machine: { cores: os.availableParallelism(), node: process.version, platform: process.platform, arch: process.arch },
-    store: stack.store,
-    latencyMs,
-    ack,
-    criticalPaths,
-    inbox,
+    command: opts.command,
+    machine: { cores: os.availableParallelism(), node: process.version, platform: process.platform, arch: process.arch, bolt: bolt.version },
+    latencyMs: opts.latencyMs,
+    stores,
+    pathsStore: first.store === 'embedded' ? 'embedded store' : 'PostgreSQL',
+    criticalPaths: first.paths.criticalPaths,
+    inbox: first.paths.inbox,
     inboxFetch,
     slotSearch: slots,
-    memory: {
-      rssAfterStartMb: atStart.rss / MB,
-      rssAfterLoadMb: afterLoad.rss / MB,
-      botHeapAfterStartMb: atStart.botHeapUsed / MB,
-      botHeapAfterLoadMb: afterLoad.botHeapUsed / MB,
-    },
-    botProblems: [...stack.problems],
+    profile,
+    problems: [...stores.flatMap((s) => s.problems.map((l) => `bot (${s.store}): ${l}`)), ...bare.child.lines.map((l) => `bare app: ${l}`)],
   };
+}
+
+let result: BenchResult;
+try {
+  result = await bench();
 } finally {
-  await stack.stop();
+  await cleanup.run();
 }
 
 const table = renderTable(result);
@@ -85,6 +91,6 @@ const json = `${JSON.stringify(result, null, 2)}\n`;
 await writeFile(join(dir, `${result.date.replace(/[:.]/g, '-')}.json`), json);
 await writeFile(join(dir, 'latest.json'), json);
 process.stdout.write(`${result.command}\n\n${table}\n`);
-if (result.botProblems.length > 0) {
-  process.stderr.write(`bench: the bot logged ${result.botProblems.length} warnings or errors, e.g.\n${result.botProblems.slice(0, 3).join('\n')}\n`);
+if (result.problems.length > 0) {
+  process.stderr.write(`bench: ${result.problems.length} warnings or errors were logged, e.g.\n${result.problems.slice(0, 3).join('\n')}\n`);
 }
