@@ -58,14 +58,15 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const now = overrides.now ?? Date.now;
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now });
   const inflight = new Inflight();
+  const grants = scalekitGrants({
+    ...config.scalekit,
+    connections: config.connections,
+    userVerifyUrl: `${config.publicUrl}/auth/verify`,
+    stateSecret: config.authStateSecret,
+    now,
+  });
   const deps: SlackDeps = {
-    grants: scalekitGrants({
-      ...config.scalekit,
-      connections: config.connections,
-      userVerifyUrl: `${config.publicUrl}/auth/verify`,
-      stateSecret: config.authStateSecret,
-      now,
-    }),
+    grants,
     calendar: googleCalendar(config.google.calendarApiUrl, retry),
     gmail: googleGmail(config.google.gmailApiUrl, retry),
     mailbox: googleGmailInbox(config.google.gmailApiUrl, retry),
@@ -93,6 +94,10 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   registerListeners(app, deps);
 
   const jobs = startBackgroundJobs(resume, store, config.bookingLeaseMs);
+  // Not awaited: a Scalekit that is down must not hold up the start, only be named in the log.
+  void grants.check().catch((e: unknown) =>
+    log.warn('Scalekit is not answering; check SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET', { url: config.scalekit.envUrl, error: e instanceof Error ? e.message : String(e) }),
+  );
   let started: unknown;
   try {
     started = await app.start(config.port);

@@ -85,7 +85,9 @@ export class FakeGoogle {
 
   static async start(opts: { registry: TokenRegistry; now?: () => Date }): Promise<FakeGoogle> {
     const server = createServer();
-    server.keepAliveTimeout = 1000;
+    // Google keeps idle connections for minutes; a 1 s timeout advertised as `Keep-Alive: timeout=1`
+    // makes undici (Node's fetch) treat every connection as expiring at once and never reuse one.
+    server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const fake = new FakeGoogle(server, `http://127.0.0.1:${port}`, opts.registry, opts.now ?? (() => new Date()));

@@ -31,7 +31,10 @@ const PROBLEM_BY_STATUS: Partial<Record<ConnectorStatus, GrantProblem>> = {
   [ConnectorStatus.CONNECTION_STATUS_UNSPECIFIED]: 'not-connected',
 };
 
-export function scalekitGrants(settings: ScalekitSettings): Grants {
+/** The port, plus a reachability check that also authenticates the SDK once, before traffic. */
+export type ScalekitGrants = Grants & { check(): Promise<void> };
+
+export function scalekitGrants(settings: ScalekitSettings): ScalekitGrants {
   const client = new ScalekitClient(settings.envUrl, settings.clientId, settings.clientSecret, {
     timeoutMs: settings.timeoutMs ?? 10_000,
   });
@@ -87,6 +90,16 @@ export function scalekitGrants(settings: ScalekitSettings): Grants {
         await accounts.verifyConnectedAccountUser({ authRequestId, identifier: scalekitIdentifier(user) });
       } catch (e) {
         throw new ServiceError({ service: 'scalekit', operation: 'verifyConnectedAccountUser', problem: e instanceof ScalekitNotFoundException ? 'not-found' : 'invalid', detail: e instanceof Error ? e.name : undefined }, { cause: e });
+      }
+    },
+
+    async check() {
+      // The SDK fetches its own access token lazily, on the first call that fails without one; a
+      // burst of first calls would each fetch one. One cheap authenticated call up front avoids it.
+      try {
+        await accounts.listConnectedAccounts({ connector: settings.connections.calendar, pageSize: 1 });
+      } catch (e) {
+        throw wrap('listConnectedAccounts', e);
       }
     },
 
