@@ -2,10 +2,14 @@ import { overlaps, type Interval } from './intervals.js';
 import { localDate } from './zone-clock.js';
 
 export const PROPOSALS_PER_PAGE = 3;
+/** A time this close to one already offered reads as the same offer moved a little. */
+export const MIN_SPACING_MS = 60 * 60_000;
 
 /**
- * Chooses up to `count` slots not shown before, one per day first (earliest days first), then
- * fills from the same days with slots that don't overlap one already chosen.
+ * Chooses up to `count` slots not shown before: one per day first (days shown least first, then
+ * the earliest), then more from the same days that overlap no chosen slot. A later page ("More
+ * times") keeps away from the hours already offered, and falls back to nearer times only when
+ * nothing else is left.
  */
 export function spreadOverDays(
   candidates: readonly Interval[],
@@ -14,21 +18,29 @@ export function spreadOverDays(
   count = PROPOSALS_PER_PAGE,
 ): Interval[] {
   const seen = new Set(shown);
-  const fresh = candidates.filter((s) => !seen.has(s.start));
+  const unseen = candidates.filter((s) => !seen.has(s.start));
+  const apart = unseen.filter((s) => shown.every((t) => Math.abs(s.start - t) >= MIN_SPACING_MS));
+  const pool = apart.length > 0 ? apart : unseen;
+
+  const shownPerDay = new Map<string, number>();
+  for (const t of shown) shownPerDay.set(localDate(t, zone), (shownPerDay.get(localDate(t, zone)) ?? 0) + 1);
   const byDay = new Map<string, Interval[]>();
-  for (const slot of fresh) {
+  for (const slot of pool) {
     const day = localDate(slot.start, zone);
     const list = byDay.get(day) ?? [];
     list.push(slot);
     byDay.set(day, list);
   }
+  // Map order is the candidates' order (earliest first); a stable sort puts unshown days ahead.
+  const days = [...byDay.entries()].sort(([a], [b]) => (shownPerDay.get(a) ?? 0) - (shownPerDay.get(b) ?? 0));
+
   const chosen: Interval[] = [];
-  for (const list of byDay.values()) {
+  for (const [, list] of days) {
     if (chosen.length >= count) break;
     const first = list[0];
     if (first) chosen.push(first);
   }
-  for (const slot of fresh) {
+  for (const slot of pool) {
     if (chosen.length >= count) break;
     if (!chosen.some((c) => c.start === slot.start || overlaps(c, slot))) chosen.push(slot);
   }

@@ -36,11 +36,24 @@ describe('spreadOverDays', () => {
     expect(label(spreadOverDays(oneDay, ZONE))).toEqual(['Mon 09:00', 'Mon 09:30', 'Mon 10:00']);
   });
 
-  it('skips slots already shown', () => {
+  it('a later page offers other hours, never the shown times moved by a quarter hour', () => {
     const shown = spreadOverDays(candidates, ZONE).map((s) => s.start);
     const next = spreadOverDays(candidates, ZONE, shown);
-    expect(label(next)).toEqual(['Mon 09:15', 'Tue 09:15', 'Wed 09:15']);
-    expect(next.some((s) => shown.includes(s.start))).toBe(false);
+    expect(label(next)).toEqual(['Mon 10:00', 'Tue 10:00', 'Wed 10:00']);
+    expect(next.every((s) => shown.every((t) => Math.abs(s.start - t) >= 60 * MIN))).toBe(true);
+  });
+
+  it('a later page goes to days not shown yet before filling shown ones', () => {
+    const thursday = ['2026-03-12T09:00', '2026-03-12T09:15'].map((iso) => slot(iso));
+    const shown = [candidates[0]!.start, candidates[8]!.start, candidates[16]!.start];
+    const next = label(spreadOverDays([...candidates, ...thursday], ZONE, shown));
+    expect(next).toContain('Thu 09:00');
+    expect(next).toHaveLength(3);
+  });
+
+  it('falls back to nearer times only when nothing farther is left', () => {
+    const monday = candidates.slice(0, 4);
+    expect(label(spreadOverDays(monday, ZONE, [monday[0]!.start]))).toEqual(['Mon 09:15', 'Mon 09:45']);
   });
 
   it('returns fewer than count when candidates run out, and nothing for none', () => {
