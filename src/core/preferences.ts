@@ -11,6 +11,8 @@ export const Preferences = z
     days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
     defaultMinutes: z.number().int().min(MIN_MINUTES).max(MAX_MINUTES).optional(),
     zone: z.string().refine((z) => IANAZone.isValidZone(z), 'not a known time zone').optional(),
+    /** Calendar ids whose busy times count besides the primary; absent: those selected in Google Calendar. */
+    calendars: z.array(z.string().min(1).max(1024)).max(200).optional(),
   })
   .refine((p) => p.endMinute - p.startMinute >= MIN_MINUTES, { message: 'the working day must end after it starts', path: ['endMinute'] });
 export type Preferences = z.infer<typeof Preferences>;

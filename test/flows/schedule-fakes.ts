@@ -25,6 +25,10 @@ export class MemoryCalendar implements CalendarApi {
     if (f) throw fail('calendar', op, f);
   }
 
+  async calendars(): Promise<never> {
+    throw new Error('not used by these flows');
+  }
+
   async freeBusy(): Promise<never> {
     throw new Error('not used by these flows');
   }

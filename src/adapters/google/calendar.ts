@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CalendarApi, CreatedEvent, FreeBusyEntry, NewEvent } from '../../flows/ports/index.js';
+import { FREEBUSY_MAX_IDS, type CalendarApi, type CalendarEntry, type CreatedEvent, type FreeBusyEntry, type NewEvent } from '../../flows/ports/index.js';
 import { ServiceError } from '../../flows/ports/index.js';
 import { googleFetch, type RetryPolicy } from './http.js';
 
@@ -16,6 +16,25 @@ const FreeBusyResponse = z.object({
   ),
 });
 
+const CalendarList = z.object({
+  items: z
+    .array(
+      z.object({
+        id: z.string(),
+        summary: z.string().default(''),
+        summaryOverride: z.string().optional(),
+        primary: z.boolean().default(false),
+        selected: z.boolean().default(false),
+        hidden: z.boolean().default(false),
+        accessRole: z.enum(['freeBusyReader', 'reader', 'writer', 'owner']),
+      }),
+    )
+    .default([]),
+  nextPageToken: z.string().optional(),
+});
+/** A calendar list longer than this many pages is cut: nobody looks at a thousand calendars. */
+const MAX_LIST_PAGES = 4;
+
 const EventResponse = z.object({ id: z.string(), htmlLink: z.string(), status: z.string().optional() });
 
 export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi {
@@ -28,6 +47,23 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
     return parsed.data;
   };
 
+  async function freeBusyBatch(token: string, timeMin: number, timeMax: number, ids: string[]): Promise<Map<string, FreeBusyEntry>> {
+    const res = await call('freebusy.query', 'POST', '/freeBusy', token, {
+      timeMin: new Date(timeMin).toISOString(),
+      timeMax: new Date(timeMax).toISOString(),
+      items: ids.map((id) => ({ id })),
+    });
+    const body = parse('freebusy.query', FreeBusyResponse, res.body);
+    const out = new Map<string, FreeBusyEntry>();
+    for (const id of ids) {
+      const cal = body.calendars[id];
+      if (!cal) out.set(id, { kind: 'unseen', reason: 'missing' });
+      else if (cal.errors && cal.errors.length > 0) out.set(id, { kind: 'unseen', reason: cal.errors[0]?.reason ?? 'error' });
+      else out.set(id, { kind: 'busy', busy: cal.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })) });
+    }
+    return out;
+  }
+
   async function getEvent(token: string, id: string): Promise<CreatedEvent> {
     const res = await call('events.get', 'GET', `/calendars/primary/events/${encodeURIComponent(id)}`, token);
     if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.get', problem: 'not-found', status: res.status });
@@ -38,21 +74,28 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
   }
 
   return {
-    async freeBusy(token, q) {
-      const res = await call('freebusy.query', 'POST', '/freeBusy', token, {
-        timeMin: new Date(q.timeMin).toISOString(),
-        timeMax: new Date(q.timeMax).toISOString(),
-        items: q.ids.map((id) => ({ id })),
-      });
-      const body = parse('freebusy.query', FreeBusyResponse, res.body);
-      const out = new Map<string, FreeBusyEntry>();
-      for (const id of q.ids) {
-        const cal = body.calendars[id];
-        if (!cal) out.set(id, { kind: 'unseen', reason: 'missing' });
-        else if (cal.errors && cal.errors.length > 0) out.set(id, { kind: 'unseen', reason: cal.errors[0]?.reason ?? 'error' });
-        else out.set(id, { kind: 'busy', busy: cal.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })) });
+    async calendars(token) {
+      const out: CalendarEntry[] = [];
+      let pageToken: string | undefined;
+      for (let page = 0; page < MAX_LIST_PAGES; page++) {
+        const query = new URLSearchParams({ maxResults: '250', ...(pageToken ? { pageToken } : {}) });
+        const res = await call('calendarList.list', 'GET', `/users/me/calendarList?${query}`, token);
+        if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'calendarList.list', problem: 'unknown', status: res.status });
+        const list = parse('calendarList.list', CalendarList, res.body);
+        for (const c of list.items) {
+          if (!c.hidden) out.push({ id: c.id, summary: c.summaryOverride ?? c.summary, primary: c.primary, selected: c.selected || c.primary, accessRole: c.accessRole });
+        }
+        pageToken = list.nextPageToken;
+        if (!pageToken) break;
       }
       return out;
+    },
+
+    async freeBusy(token, q) {
+      const batches: string[][] = [];
+      for (let i = 0; i < q.ids.length; i += FREEBUSY_MAX_IDS) batches.push(q.ids.slice(i, i + FREEBUSY_MAX_IDS));
+      const answers = await Promise.all(batches.map((ids) => freeBusyBatch(token, q.timeMin, q.timeMax, ids)));
+      return new Map(answers.flatMap((m) => [...m]));
     },
 
     async insertEvent(token, e: NewEvent) {

@@ -17,8 +17,24 @@ export interface CreatedEvent {
   htmlLink: string;
 }
 
+/** One calendar on the user's calendar list. */
+export interface CalendarEntry {
+  id: string;
+  summary: string;
+  primary: boolean;
+  /** Shown in the user's Google Calendar: whether they count it as theirs to look at. */
+  selected: boolean;
+  accessRole: 'freeBusyReader' | 'reader' | 'writer' | 'owner';
+}
+
+/** Google allows at most this many calendars in one freeBusy query (`calendarExpansionMax`). */
+export const FREEBUSY_MAX_IDS = 50;
+
 /** Google Calendar, on a token the caller fetched for the user. */
 export interface CalendarApi {
+  /** The user's calendar list, hidden ones left out. */
+  calendars(token: string): Promise<CalendarEntry[]>;
+  /** Busy times per id, asked in batches of at most FREEBUSY_MAX_IDS. */
   freeBusy(token: string, q: { timeMin: number; timeMax: number; ids: string[] }): Promise<Map<string, FreeBusyEntry>>;
   /** Creates the event, or returns the one that already has this id. */
   insertEvent(token: string, event: NewEvent): Promise<CreatedEvent>;

@@ -9,14 +9,15 @@ import { searchDays } from '../../core/when.js';
 import { availabilityOf } from '../../core/working-hours.js';
 import { keepPending, type Interaction } from '../connect/pending.js';
 import type { ScheduleDeps } from '../deps.js';
-import type { FreeBusyEntry } from '../ports/index.js';
+import { busyTimes, type BusyTimes } from './busy-times.js';
 import { resolvePeople } from './resolve-people.js';
 import type { ScheduleRecord } from './record.js';
 import { viewOf } from './view.js';
 import { lookupBoth, withGrant } from '../connect/with-grant.js';
 
 /**
- * Resolves people and both grants at once, then one freeBusy for everyone. A missing grant keeps
+ * Resolves people and both grants at once, then freeBusy for everyone (and the organizer's other
+ * calendars). A missing grant keeps
  * the request pending, so it resumes by itself after the user connects.
  */
 export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at: Interaction): Promise<ProposalOutcome> {
@@ -50,7 +51,7 @@ export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at
     deps.grants,
     who,
     'calendar',
-    (token) => deps.calendar.freeBusy(token, { timeMin: window.start, timeMax: window.end, ids: ['primary', ...people.attendees.map((a) => a.email)] }),
+    (token) => busyTimes(deps.calendar, token, { timeMin: window.start, timeMax: window.end, attendees: people.attendees, prefs: people.organizer.prefs }),
     grants.calendar,
   );
   if (fb.kind === 'missing') return needs([fb.missing]);
@@ -67,17 +68,19 @@ export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at
 function computeCandidates(
   organizer: Organizer,
   attendees: readonly Attendee[],
-  freeBusy: Map<string, FreeBusyEntry>,
+  freeBusy: BusyTimes,
   window: Interval,
   minutes: number,
   now: number,
 ): { candidates: Interval[]; unseen: string[] } {
   const busy: Interval[] = [];
   const unseen: string[] = [];
-  const mine = freeBusy.get('primary');
-  if (mine?.kind === 'busy') busy.push(...mine.busy);
+  for (const id of ['primary', ...freeBusy.ownExtra]) {
+    const mine = freeBusy.entries.get(id);
+    if (mine?.kind === 'busy') busy.push(...mine.busy);
+  }
   for (const a of attendees) {
-    const entry = freeBusy.get(a.email);
+    const entry = freeBusy.entries.get(a.email);
     if (entry?.kind === 'busy') busy.push(...entry.busy);
     else unseen.push(a.name);
   }
