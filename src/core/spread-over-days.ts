@@ -19,7 +19,8 @@ export function spreadOverDays(
 ): Interval[] {
   const seen = new Set(shown);
   const unseen = candidates.filter((s) => !seen.has(s.start));
-  const apart = unseen.filter((s) => shown.every((t) => Math.abs(s.start - t) >= MIN_SPACING_MS));
+  const isApart = (s: Interval) => shown.every((t) => Math.abs(s.start - t) >= MIN_SPACING_MS);
+  const apart = unseen.filter(isApart);
   const pool = apart.length > 0 ? apart : unseen;
 
   const shownPerDay = new Map<string, number>();
@@ -40,7 +41,8 @@ export function spreadOverDays(
     const first = list[0];
     if (first) chosen.push(first);
   }
-  for (const slot of pool) {
+  // Nearer times only fill what the farther ones could not.
+  for (const slot of [...pool, ...unseen.filter((s) => !isApart(s))]) {
     if (chosen.length >= count) break;
     if (!chosen.some((c) => c.start === slot.start || overlaps(c, slot))) chosen.push(slot);
   }
