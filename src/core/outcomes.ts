@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Interval } from './intervals.js';
+import type { NoTimeReason } from './why-no-time.js';
 
 /** The two Google services the bot acts in, each with its own grant at Scalekit. */
 export const Connector = z.enum(['calendar', 'gmail']);
@@ -44,7 +45,7 @@ export interface ProposalView {
 
 export type ProposalOutcome =
   | { kind: 'slots'; view: ProposalView }
-  | { kind: 'no-slots'; title: string; whenText: string; unseen: string[] }
+  | { kind: 'no-slots'; title: string; whenText: string; unseen: string[]; reason?: NoTimeReason | undefined }
   | { kind: 'needs-connection'; requestId: string; missing: MissingGrant[] }
   | { kind: 'bad-input'; reason: string }
   | { kind: 'failed'; failure: ServiceFailure }

@@ -6,6 +6,7 @@ import type { Attendee, Organizer } from '../../core/people.js';
 import { spreadOverDays } from '../../core/spread-over-days.js';
 import { DEFAULT_MINUTES, hoursOf } from '../../core/preferences.js';
 import { searchDays } from '../../core/when.js';
+import { whyNoTime } from '../../core/why-no-time.js';
 import { availabilityOf } from '../../core/working-hours.js';
 import { keepPending, type Interaction } from '../connect/pending.js';
 import type { ScheduleDeps } from '../deps.js';
@@ -58,7 +59,11 @@ export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at
   if (fb.kind === 'failed') return { kind: 'failed', failure: fb.failure };
 
   const { candidates, unseen } = computeCandidates(people.organizer, people.attendees, fb.value, window, minutes, now);
-  if (candidates.length === 0) return { kind: 'no-slots', title: record.request.title, whenText: record.whenText, unseen };
+  if (candidates.length === 0) {
+    const hoursOfEveryone = [people.organizer, ...people.attendees].flatMap((p) => (p.zone ? [{ name: p.name, hours: hoursOf(p.zone, p.prefs) }] : []));
+    const reason = whyNoTime({ people: hoursOfEveryone, from: window.start, to: window.end, minutes });
+    return { kind: 'no-slots', title: record.request.title, whenText: record.whenText, unseen, reason };
+  }
   const shown = spreadOverDays(candidates, zone);
   const next: ScheduleRecord = { ...base, candidates, unseen, shown: shown.map((s) => s.start) };
   await deps.store.put(next);
