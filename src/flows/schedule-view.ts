@@ -11,6 +11,7 @@ export function viewOf(record: ScheduleRecord, slots: Interval[], hasMore: boole
     zone: record.organizer?.zone ?? 'UTC',
     whenText: record.whenText,
     slots,
+    attendees: record.attendees.map((a) => ({ name: a.name, zone: a.zone })),
     unseen: record.unseen,
     hasMore,
   };
