@@ -32,7 +32,7 @@ export interface PageRequest {
 const senderOf = (ask: InboxAsk) => (ask.from?.kind === 'text' ? ask.from.value : undefined);
 
 export function filterText(ask: InboxAsk): FilterText {
-  return { from: senderOf(ask), label: ask.label, range: ask.range ? describeRange(ask.range) : undefined };
+  return { from: senderOf(ask), label: ask.label, range: ask.range ? describeRange(ask.range) : undefined, onlyUrgent: ask.onlyUrgent };
 }
 
 /** One list call, then every message's headers concurrently, all on the one token. */
@@ -108,6 +108,7 @@ export async function summarizePage(deps: InboxDeps, r: PageRequest, ownEmail: s
       zone: r.zone,
       now,
       more,
+      account: ownEmail,
     },
   };
 }

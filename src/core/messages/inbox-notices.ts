@@ -14,6 +14,7 @@ const MAIL_ASKS = [
   '• `summarize my unread emails from the last 48 hours`',
   '• `unread from boss@company.com` (or `from @someone`)',
   '• `unread with label work today` (also `yesterday`, `this week`, `top 20`)',
+  '• `what’s urgent?` or `anything important?` (only what looks urgent: deadlines, failures, “ASAP”)',
 ].join('\n');
 
 /** The answer to anything that is not a mail request: what the bot can do. */
