@@ -26,7 +26,7 @@ describe('summarizeInbox', () => {
     expect(others.length + 1).toBeGreaterThan(LOOKUP_CONCURRENCY);
     expect(f.lookupsInFlight.max).toBe(LOOKUP_CONCURRENCY);
     if (out.kind !== 'summary') throw new Error(out.kind);
-    expect(out.view.summary.urgent.map((g) => g.sender.email)).toEqual(['b@x.com']);
+    expect(out.view.summary.colleagues.map((g) => g.sender.email)).toEqual(['b@x.com']);
   });
 
   it('measures "today" in the asker’s zone from users.info', async () => {
@@ -76,7 +76,7 @@ describe('continue, resume and Show more', () => {
     const f = fakes({ mail: fakeMail(1) });
     const base = { owner: OLIVIA, responseUrlUses: 0, createdAt: NOW, expiresAt: NOW + 1, waitingFor: ['gmail' as const], payload: { limit: 10 } };
     const inDm = await resumeInbox(f.deps, { ...base, id: 'p1', kind: 'inbox', channelId: 'D0OLIVIA' });
-    expect(inDm).toMatchObject({ owner: OLIVIA, delivery: { kind: 'dm', channelId: 'D0OLIVIA' }, reply: { text: '1 unread email' } });
+    expect(inDm).toMatchObject({ owner: OLIVIA, delivery: { kind: 'dm', channelId: 'D0OLIVIA' }, reply: { text: '1 unread · 0 urgent · 0 from people you work with' } });
     const inChannel = await resumeInbox(f.deps, { ...base, id: 'p2', kind: 'inbox', channelId: 'C0GENERAL' });
     expect(inChannel?.delivery).toEqual({ kind: 'ephemeral', channelId: 'C0GENERAL' });
     const fromHome = await resumeInbox(f.deps, { ...base, id: 'p5', kind: 'inbox', channelId: 'U0OLIVIA' });
