@@ -32,13 +32,22 @@ export type ServiceFailure =
   | { kind: 'unavailable'; connector: Connector }
   | { kind: 'auth-service-unavailable' };
 
+/** Someone invited, as messages name them: `zone` only where known (people found in Slack). */
+export interface PersonView {
+  name: string;
+  zone?: string | undefined;
+}
+
 export interface ProposalView {
   requestId: string;
   title: string;
   minutes: number;
+  /** The organizer's zone: the one the working hours and every fallback time are in. */
   zone: string;
   whenText: string;
   slots: Interval[];
+  /** Who is invited besides the organizer; each slot shows their clock where it differs. */
+  attendees: PersonView[];
   unseen: string[];
   hasMore: boolean;
 }
@@ -58,7 +67,11 @@ export interface Booked {
   title: string;
   slot: Interval;
   zone: string;
+  /** Who is invited besides the organizer. */
+  attendees: PersonView[];
   eventLink: string;
+  /** The video call, when the event has one. */
+  meetLink?: string | undefined;
   draftLink: string;
 }
 

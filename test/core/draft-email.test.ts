@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { buildDraftRaw, draftBody, draftSubject, gmailDraftLink, type DraftInput } from '../../src/core/draft-email.js';
+import { buildDraftRaw, draftBody, draftSubject, gmailDraftLink, gmailDraftsLink, type DraftInput } from '../../src/core/draft-email.js';
 
 const start = DateTime.fromISO('2026-03-10T03:30', { zone: 'UTC' }).toMillis();
 const input = (over: Partial<DraftInput> = {}): DraftInput => ({
@@ -43,7 +43,7 @@ describe('buildDraftRaw', () => {
     const p = decode(buildDraftRaw(input()));
     expect(p.headers).toEqual([
       'To: alice@example.com, bob@example.org',
-      'Subject: Invitation: Weekly sync',
+      'Subject: Weekly sync (Tue 10 Mar, 09:00 GMT+5:30): a note from Olga Organizer',
       'MIME-Version: 1.0',
       'Content-Type: text/plain; charset="UTF-8"',
       'Content-Transfer-Encoding: base64',
@@ -55,7 +55,7 @@ describe('buildDraftRaw', () => {
     const [subject] = header(p, 'Subject');
     const value = subject?.slice('Subject: '.length) ?? '';
     expect(value).toMatch(/^[\x20-\x7e]+$/);
-    expect(decodeWord(value)).toBe('Invitation: Café sync ✓');
+    expect(decodeWord(value)).toBe('Café sync ✓ (Tue 10 Mar, 09:00 GMT+5:30): a note from Olga Organizer');
     expect(p.body).toContain('"Café sync ✓"');
   });
 
@@ -94,19 +94,60 @@ describe('buildDraftRaw', () => {
     expect(p.body).toContain('1 h 30 min');
   });
 
+  it('gives each attendee’s zone its own time where known, and the Meet link when there is one', () => {
+    const attendees = [
+      { name: 'Alice', zone: 'Europe/London' },
+      { name: 'Bob' },
+      { name: 'Cy', zone: 'America/Los_Angeles' },
+      { name: 'Dee', zone: 'Europe/London' },
+      { name: 'Di', zone: 'Asia/Kolkata' },
+    ];
+    const body = decode(buildDraftRaw(input({ attendees, meetLink: 'https://meet.google.com/abc-defg-hij' }))).body;
+    expect(body).toContain('In your time zones that is:\r\n- Alice and Dee (London): Tuesday, March 10 at 03:30–04:15 GMT\r\n- Cy (Los Angeles): Monday, March 9 at 20:30–21:15 PDT');
+    // Bob's zone is unknown and Di's clock is the organizer's: the main line already says it.
+    expect(body).not.toMatch(/Bob|Di \(/);
+    expect(body).toContain('Join with Google Meet: https://meet.google.com/abc-defg-hij');
+  });
+
+  it('says nothing of other zones when nobody is in one', () => {
+    expect(draftBody(input({ attendees: [{ name: 'Di', zone: 'Asia/Kolkata' }, { name: 'Bob' }] }))).not.toContain('time zones');
+  });
+
   it('wraps long bodies at 76 base64 characters and still decodes them', () => {
     const title = 'Ü'.repeat(200);
     expect(decode(buildDraftRaw(input({ title }))).body).toBe(draftBody(input({ title })));
   });
 });
 
-describe('draftSubject and gmailDraftLink', () => {
-  it('prefixes the title', () => {
-    expect(draftSubject('Sync')).toBe('Invitation: Sync');
+describe('draftSubject', () => {
+  it('reads as a note from the organizer, with title and time, not as Google’s invitation', () => {
+    const subject = draftSubject(input({ title: 'Sync' }));
+    expect(subject).toBe('Sync (Tue 10 Mar, 09:00 GMT+5:30): a note from Olga Organizer');
+    expect(subject).not.toMatch(/^Invitation/);
+    expect(draftSubject(input({ zone: 'America/New_York' }))).toBe('Weekly sync (Mon 9 Mar, 23:30 EDT): a note from Olga Organizer');
   });
 
-  it('links to the draft in Gmail', () => {
-    expect(gmailDraftLink('r-123abc')).toBe('https://mail.google.com/mail/u/0/#drafts?compose=r-123abc');
-    expect(gmailDraftLink('a b&c')).toBe('https://mail.google.com/mail/u/0/#drafts?compose=a%20b%26c');
+  it('without an organizer name it still reads as a personal note', () => {
+    expect(draftSubject(input({ organizerName: '' }))).toBe('Weekly sync (Tue 10 Mar, 09:00 GMT+5:30): a note before we meet');
+  });
+
+  it('keeps a very long title to one reasonable line', () => {
+    const subject = draftSubject(input({ title: 'x'.repeat(5000) }));
+    expect(subject.length).toBeLessThan(250);
+    expect(subject).toContain('…');
+  });
+});
+
+describe('Gmail links', () => {
+  it('open the draft in the organizer’s own account, never /u/0/', () => {
+    expect(gmailDraftLink('r-123abc', 'olga@example.com')).toBe('https://mail.google.com/mail/?authuser=olga%40example.com#drafts?compose=r-123abc');
+    expect(gmailDraftLink('a b&c', 'olga@example.com')).toBe('https://mail.google.com/mail/?authuser=olga%40example.com#drafts?compose=a%20b%26c');
+    expect(gmailDraftsLink('olga@example.com')).toBe('https://mail.google.com/mail/?authuser=olga%40example.com#drafts');
+  });
+
+  it('leave the account to Gmail when the address is unknown', () => {
+    expect(gmailDraftLink('m1', undefined)).toBe('https://mail.google.com/mail/#drafts?compose=m1');
+    expect(gmailDraftLink('m1', ' ')).toBe('https://mail.google.com/mail/#drafts?compose=m1');
+    expect(gmailDraftLink('m1', undefined)).not.toContain('/u/0');
   });
 });

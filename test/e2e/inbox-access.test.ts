@@ -23,11 +23,13 @@ describe('whose mail, and who sees it', () => {
 
     const mine = await mentionBot(h, organizer, 'any unread email?');
     expect(mine.call.args).toMatchObject({ channel: 'C0GENERAL', user: organizer.id });
-    expect(shown(mine)).toContain('Secret plan &lt;!channel&gt; *bold*');
-    // mail text only ever travels in plain_text, where Slack formats and links nothing
-    const sections = mine.blocks.filter((b): b is { type: string; text: { type: string; text: string } } => (b as { type?: string }).type === 'section');
+    expect(shown(mine)).toContain('*Secret plan &lt;!channel&gt; ∗bold∗*');
+    // mail text travels in verbatim mrkdwn only entity-escaped and with its formatting characters
+    // made inert, so Slack pings, links and formats nothing in it
+    const sections = mine.blocks.filter((b): b is { type: string; text: { type: string; text: string; verbatim?: boolean } } => (b as { type?: string }).type === 'section');
     const secret = sections.find((b) => b.text.text.includes('Secret plan'));
-    expect(secret?.text.type).toBe('plain_text');
+    expect(secret?.text).toMatchObject({ type: 'mrkdwn', verbatim: true });
+    expect(secret?.text.text).not.toContain('*bold*');
     expect(JSON.stringify(mine.raw)).not.toMatch(/<!channel>|<@U0ALICE>|<http:\/\/evil/);
 
     const theirs = await mentionBot(h, mallory, 'unread email please');

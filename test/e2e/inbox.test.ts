@@ -29,17 +29,19 @@ describe('unread email in a DM (real clock)', () => {
 
     const post = await dm(h, organizer, 'any unread email?');
     const text = shown(post);
-    expect(post.text).toBe('4 unread emails');
+    expect(post.text).toBe('4 unread · 1 urgent · 1 from people you work with');
     expect(text).not.toContain('Already read');
     expect(text).not.toContain('Archived');
-    // urgent ones (a workspace member; ASAP) come before everything else, newest first in each part
-    const order = ['Looks urgent', 'Lunch?', 'Board deck', 'Everything else', 'Weekly digest', 'Daily digest'].map((s) => text.indexOf(s));
+    // a workspace member first, then urgent-looking mail (ASAP), then everything else, newest first in each part
+    const order = ['From people you work with', 'Lunch?', 'Looks urgent', 'Board deck', 'Everything else', 'Weekly digest', 'Daily digest'].map((s) => text.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(text).toContain('says “asap”');
-    expect(text).toContain('from someone in your Slack workspace');
+    expect(text).toContain('Flagged: urgent “ASAP”');
     expect(text).toContain('News &lt;news@ext.test&gt; · 2 unread');
-    expect(post.buttons.filter((b) => b.text === 'Open in Gmail').map((b) => b.url)).toContain(`https://mail.google.com/mail/u/0/#inbox/${news1}`);
+    // links open the asker's own mailbox, never whichever account is /u/0/
+    const links = post.buttons.filter((b) => b.text === 'Open in Gmail').map((b) => b.url);
+    expect(links).toContain(`https://mail.google.com/mail/?authuser=${encodeURIComponent(organizer.email)}#inbox/${news1}`);
+    for (const l of links) expect(l).not.toContain('/u/0');
     expect(post.buttons.some((b) => b.actionId === ACTION.inboxMore)).toBe(false);
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
 
@@ -80,7 +82,7 @@ describe('unread email in a DM (real clock)', () => {
       h.google.addMessage(organizer.email, { from: `p${i}@ext.test`, subject: `Message ${i}`, snippet: 's', date: new Date(now - (i + 1) * 60_000) });
     }
     const first = await dm(h, organizer, 'any unread email?');
-    expect(first.text).toBe('About 13 unread emails, newest 10 below');
+    expect(first.text).toBe('About 13 unread · 0 urgent · 0 from people you work with (newest 10 below)');
     expect(shown(first)).toContain('Message 9');
     expect(shown(first)).not.toContain('Message 10');
     const more = button(first, 'Show more');
@@ -137,7 +139,8 @@ describe('filters reach Gmail as the search (fixed clock)', () => {
     expect(shown(post)).toContain('Work today');
     expect(shown(post)).not.toContain('Work yesterday');
     expect(shown(post)).not.toContain('Inbox today');
-    expect(shown(post)).toContain('*1 unread email* with label `work` today.');
-    expect(shown(post)).toContain('2 h ago (09:00)');
+    expect(shown(post)).toContain('*1 unread* with label `work` today · 0 urgent · 0 from people you work with');
+    // when it came is a date token (the reader's zone and clock), its fallback in the asker's zone
+    expect(shown(post)).toContain(`<!date^${(NOW - 2 * HOUR) / 1000}^{date_short_pretty} at {time}|Tue 10 Mar 09:00 EDT> (2 h ago)`);
   });
 });

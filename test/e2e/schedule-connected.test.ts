@@ -24,6 +24,9 @@ describe('a connected user schedules from Slack', () => {
     expect(books.length).toBeGreaterThanOrEqual(1);
     expect(books.length).toBeLessThanOrEqual(3);
     expect(proposal.buttons.map((b) => b.text)).toContain('Cancel');
+    // each slot in the reader's own time (a date token), with the attendees' local times beside it
+    expect(allText(proposal)).toMatch(/<!date\^\d+\^\{date_long_pretty\} at \{time\}\|\w{3} \d+ \w{3} \d\d:\d\d E[SD]T>/);
+    expect(allText(proposal)).toMatch(/for Alice, London/);
 
     const first = books[0]!;
     const pick = await click(h, organizer, first);
@@ -52,8 +55,13 @@ describe('a connected user schedules from Slack', () => {
     expect(draft.to.join(',')).toContain(bob.email);
     const htmlLink = String(event.resource.htmlLink);
     expect(draft.body).toContain(htmlLink);
+    // the organizer's own note beside Google's invitation, with each attendee zone's time
+    expect(draft.subject).toMatch(/^Sync \(.+\): a note from Olivia Organizer$/);
+    expect(draft.body).toMatch(/- Alice \(London\): .+ (?:GMT|BST)/);
+    expect(draft.body).toMatch(/- Bob \(Chicago\): .+ C[SD]T/);
     expect(allText(done)).toContain(htmlLink);
-    expect(allText(done)).toContain(`https://mail.google.com/mail/u/0/#drafts?compose=${draft.messageId}`);
+    expect(allText(done)).toContain(`https://mail.google.com/mail/?authuser=${encodeURIComponent(organizer.email)}#drafts?compose=${draft.messageId}`);
+    expect(allText(done)).not.toContain('/u/0');
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 

@@ -26,7 +26,7 @@ describe('summarizeInbox', () => {
     expect(others.length + 1).toBeGreaterThan(LOOKUP_CONCURRENCY);
     expect(f.lookupsInFlight.max).toBe(LOOKUP_CONCURRENCY);
     if (out.kind !== 'summary') throw new Error(out.kind);
-    expect(out.view.summary.urgent.map((g) => g.sender.email)).toEqual(['b@x.com']);
+    expect(out.view.summary.colleagues.map((g) => g.sender.email)).toEqual(['b@x.com']);
   });
 
   it('measures "today" in the asker’s zone from users.info', async () => {

@@ -30,6 +30,8 @@ export const InboxAsk = z.object({
   label: z.string().min(1).max(MAX_FILTER_LENGTH).regex(/^[^"`<>]+$/).optional(),
   range: TimeRange.optional(),
   limit: z.number().int().min(1).max(MAX_PAGE),
+  /** "What's urgent?", "anything important?": list only the messages the urgency table flags. */
+  onlyUrgent: z.boolean().optional(),
 });
 export type InboxAsk = z.infer<typeof InboxAsk>;
 
@@ -46,6 +48,12 @@ function unslack(text: string): string {
 }
 
 const MAIL_WORDS = /\b(?:e-?mails?|mails?|inbox|unread|gmail)\b/i;
+/**
+ * Asking for what matters: "what's urgent?", "anything important?", "urgent emails today".
+ * Read after the label and the sender are taken out, so a label or an address with these
+ * words is not such an ask.
+ */
+const URGENT_WORDS = /\b(?:urgent|important|pressing|critical|high[-\s]?priority|time[-\s]?sensitive)\b/i;
 const EMAIL = /^[^\s@"`<>]+@[^\s@"`<>]+\.[^\s@"`<>]+$/;
 /** Words that follow "from" in time phrases ("from the last 2 days"), never a sender. */
 const NOT_SENDERS = new Set([
@@ -104,13 +112,16 @@ function parseLabel(text: string): { label?: string; rest: string } {
   return { label: raw, rest: cut(text, m) };
 }
 
-function parseLimit(text: string): number {
+function parseLimit(text: string, fallback: number = DEFAULT_PAGE): number {
   const m =
     /\b(?:top|newest|latest|first|show(?:\s+me)?)\s+(\d{1,3})\b/i.exec(text) ??
-    /\b(\d{1,3})\s+(?:unread\s+|new\s+|latest\s+|newest\s+)?(?:e-?mails|mails|messages)\b/i.exec(text);
-  const n = m?.[1] ? Number(m[1]) : DEFAULT_PAGE;
+    /\b(\d{1,3})\s+(?:unread\s+|new\s+|latest\s+|newest\s+|urgent\s+|important\s+)?(?:e-?mails|mails|messages)\b/i.exec(text);
+  const n = m?.[1] ? Number(m[1]) : fallback;
   return Math.min(MAX_PAGE, Math.max(1, n));
 }
+
+/** The text without a sender filter and without anything shaped like an address. */
+const withoutSender = (text: string) => text.replace(/\bfrom:?\s+\S+/gi, ' ').replace(/\S+@\S+/g, ' ');
 
 /**
  * Reads a DM or mention in plain words. Anything that talks about mail is an inbox ask, with
@@ -118,14 +129,18 @@ function parseLimit(text: string): number {
  */
 export function parseInboxAsk(input: string): AskResult {
   const text = unslack(input.replace(/^\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*)+/, '')).trim();
-  if (!MAIL_WORDS.test(text) || /^\s*help\b/i.test(text)) return { kind: 'help' };
+  if (/^\s*help\b/i.test(text)) return { kind: 'help' };
   const { range, rest } = parseRange(text);
   const { label, rest: withoutLabel } = parseLabel(rest);
+  const onlyUrgent = URGENT_WORDS.test(withoutSender(withoutLabel));
+  if (!MAIL_WORDS.test(text) && !onlyUrgent) return { kind: 'help' };
   const from = parseSender(withoutLabel);
-  const ask: InboxAsk = { limit: parseLimit(rest) };
+  // Urgent mail is picked out of one page, so an urgent-only ask looks at the largest page.
+  const ask: InboxAsk = { limit: parseLimit(rest, onlyUrgent ? MAX_PAGE : DEFAULT_PAGE) };
   if (from) ask.from = from;
   if (label) ask.label = label;
   if (range) ask.range = range;
+  if (onlyUrgent) ask.onlyUrgent = true;
   const checked = InboxAsk.safeParse(ask);
-  return checked.success ? { kind: 'inbox', ask: checked.data } : { kind: 'inbox', ask: { limit: ask.limit } };
+  return checked.success ? { kind: 'inbox', ask: checked.data } : { kind: 'inbox', ask: { limit: ask.limit, ...(onlyUrgent ? { onlyUrgent } : {}) } };
 }

@@ -6,6 +6,8 @@ export interface FilterText {
   from?: string | undefined;
   label?: string | undefined;
   range?: string | undefined;
+  /** The ask was "what's urgent?": list only the flagged messages. */
+  onlyUrgent?: boolean | undefined;
 }
 
 export interface InboxView {
@@ -19,6 +21,8 @@ export interface InboxView {
   filters: FilterText;
   zone: string;
   now: number;
+  /** The asker's address, so Gmail links open their mailbox (`authuser`); absent if unknown. */
+  account?: string | undefined;
   /** The signed Show more value; absent on the last page. */
   more?: string | undefined;
 }

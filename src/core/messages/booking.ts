@@ -1,48 +1,68 @@
+import { draftsListOf } from '../gmail-links.js';
 import type { Booked, BookingOutcome } from '../outcomes.js';
 import { buildConnectPrompt } from './connect.js';
 import { ACTION, encodeRequest } from './actions.js';
+import { spanToken } from './date-token.js';
+import { localTimesText, namesText } from './people.js';
 import { buildProposal } from './proposal.js';
-import { escapeText, formatSlot } from './text.js';
-import { button, context, section, type Reply } from './types.js';
+import { MAX_TITLE, mrkdwnLink, shown } from './text.js';
+import { button, context, section, type Block, type Reply } from './types.js';
+
+/** Longest reason shown for a failed booking. */
+const MAX_REASON = 500;
 
 export function buildConfirmation(b: Booked): Reply {
-  return {
-    text: `Booked: ${escapeText(b.title)}, ${formatSlot(b.slot, b.zone)}`,
-    blocks: [
-      section(`:white_check_mark: *${escapeText(b.title)}* is booked for *${formatSlot(b.slot, b.zone)}*.`),
-      section(`<${b.eventLink}|Open the calendar event>  ·  <${b.draftLink}|Open the email draft in Gmail>`),
-      context('Invitations went out from your calendar. The follow-up email waits in your drafts until you send it.'),
+  const title = shown(b.title, MAX_TITLE);
+  const when = spanToken(b.slot, b.zone);
+  const blocks: Block[] = [section(`:white_check_mark: *${title}* is booked for *${when}*.`)];
+  const details: string[] = [];
+  if (b.attendees.length > 0) details.push(`*Who:* ${namesText(b.attendees.map((a) => a.name), 1200, 10)}`);
+  const theirs = localTimesText(b.slot.start, b.zone, b.attendees, 1200);
+  if (theirs !== '') details.push(`*Their time:* ${theirs}`);
+  if (details.length > 0) blocks.push(section(details.join('\n')));
+  const meet = mrkdwnLink(b.meetLink, 'Join with Google Meet');
+  if (meet !== undefined) blocks.push(section(`:video_camera: ${meet}`));
+  const draft = mrkdwnLink(b.draftLink, 'Open the email draft in Gmail');
+  const drafts = mrkdwnLink(draftsListOf(b.draftLink), 'all drafts');
+  const links = [
+    mrkdwnLink(b.eventLink, 'Open the calendar event'),
+    draft !== undefined && drafts !== undefined ? `${draft} (or ${drafts}, if you already edited it)` : draft,
+  ].filter((l): l is string => l !== undefined);
+  if (links.length > 0) blocks.push(section(links.join('  ·  ')));
+  blocks.push(context('Invitations went out from your calendar. The follow-up email waits in your drafts until you send it.'));
+  blocks.push({
+    type: 'actions',
+    elements: [
       {
-        type: 'actions',
-        elements: [
-          {
-            ...button('Cancel meeting', ACTION.cancelMeeting, { value: encodeRequest(b.requestId), style: 'danger' }),
-            confirm: {
-              title: { type: 'plain_text', text: 'Cancel this meeting?' },
-              text: { type: 'mrkdwn', text: 'This deletes the event (attendees are told) and the email draft.' },
-              confirm: { type: 'plain_text', text: 'Cancel meeting' },
-              deny: { type: 'plain_text', text: 'Keep it' },
-            },
-          },
-        ],
+        ...button('Cancel meeting', ACTION.cancelMeeting, { value: encodeRequest(b.requestId), style: 'danger' }),
+        confirm: {
+          title: { type: 'plain_text', text: 'Cancel this meeting?' },
+          text: { type: 'mrkdwn', text: 'This deletes the event (attendees are told) and the email draft.' },
+          confirm: { type: 'plain_text', text: 'Cancel meeting' },
+          deny: { type: 'plain_text', text: 'Keep it' },
+        },
       },
     ],
-  };
+  });
+  return { text: `Booked: ${title}, ${when}`, blocks };
 }
 
 export function buildDraftFailed(o: Extract<BookingOutcome, { kind: 'draft-failed' }>): Reply {
-  const { title, reason, eventRemoved, retry, missing } = o;
+  const { reason, eventRemoved, retry, missing } = o;
+  const title = shown(o.title, MAX_TITLE);
   const what = eventRemoved
     ? 'I removed the calendar event again, so nothing is left half-done.'
     : 'I could not remove the calendar event either: please delete it from your calendar.';
-  const head = section(`:x: I couldn’t finish booking *${escapeText(title)}*: ${escapeText(reason)}. ${what}`);
-  if (missing) return { text: `Couldn't finish booking ${escapeText(title)}`, blocks: [head, ...buildConnectPrompt(o.requestId, [missing]).blocks] };
-  if (!retry) return { text: `Couldn't finish booking ${escapeText(title)}`, blocks: [head] };
+  const head = section(`:x: I couldn’t finish booking *${title}*: ${shown(reason, MAX_REASON)}. ${what}`);
+  const text = `Couldn't finish booking ${title}`;
+  if (missing) return { text, blocks: [head, ...buildConnectPrompt(o.requestId, [missing]).blocks] };
+  if (!retry) return { text, blocks: [head] };
   const again = buildProposal(retry);
-  return { text: `Couldn't finish booking ${escapeText(title)}`, blocks: [head, context('You can pick a time again:'), ...again.blocks.slice(1)] };
+  return { text, blocks: [head, context('You can pick a time again:'), ...again.blocks.slice(1)] };
 }
 
 export function buildMeetingCancelled(title: string, draftRemoved: boolean): Reply {
+  const t = shown(title, MAX_TITLE);
   const draft = draftRemoved ? ' and its email draft is deleted' : '; the email draft was already gone';
-  return { text: `Cancelled: ${escapeText(title)}`, blocks: [section(`:wastebasket: *${escapeText(title)}* is cancelled: the event is deleted (attendees are told)${draft}.`)] };
+  return { text: `Cancelled: ${t}`, blocks: [section(`:wastebasket: *${t}* is cancelled: the event is deleted (attendees are told)${draft}.`)] };
 }

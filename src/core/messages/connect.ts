@@ -1,6 +1,6 @@
 import type { Connector, GrantProblem, MissingGrant } from '../outcomes.js';
 import { ACTION, encodeRequest } from './actions.js';
-import { escapeText } from './text.js';
+import { shown } from './text.js';
 import { button, context, section, type Block, type Reply } from './types.js';
 
 export const CONNECTOR_LABEL: Record<Connector, string> = { calendar: 'Google Calendar', gmail: 'Gmail' };
@@ -24,11 +24,15 @@ function explain(m: MissingGrant, purpose: Record<Connector, string>): string {
     case 'unauthorized':
       return `*Google turned down your ${label} access*, even with a fresh token. Reconnect to continue.`;
     case 'insufficient-scope':
-      return `*Your ${label} connection is missing a permission*${m.scope ? ` (\`${escapeText(m.scope)}\`)` : ''}. Whoever runs this bot must add it to the Scalekit connection; then reconnect.`;
+      return `*Your ${label} connection is missing a permission*${m.scope ? ` (\`${shown(m.scope.replace(/`/g, "'"), 300)}\`)` : ''}. Whoever runs this bot must add it to the Scalekit connection; then reconnect.`;
     case 'admin-blocked':
       return `*Your Google Workspace administrator’s policy blocks this app from ${label}.* Only your admin can change that.`;
   }
 }
+
+/** Most grant problems shown; Slack's button URLs end at 3000 characters. */
+const MAX_GRANTS = 10;
+const MAX_URL = 3000;
 
 const verb = (p: GrantProblem) => (p === 'not-connected' || p === 'pending-verification' ? 'Connect' : 'Reconnect');
 
@@ -45,13 +49,15 @@ export interface ConnectPromptOptions {
 export function buildConnectPrompt(requestId: string, missing: readonly MissingGrant[], opts: ConnectPromptOptions = {}): Reply {
   const purpose = { ...PURPOSE, ...opts.purpose };
   const cancelAction = opts.cancelAction === undefined ? ACTION.cancelProposal : opts.cancelAction;
-  const blocks: Block[] = missing.map((m) => {
+  // One block per grant; there are two connectors, so more than a few means repeats.
+  const blocks: Block[] = missing.slice(0, MAX_GRANTS).map((m) => {
     const block = section(explain(m, purpose));
-    if (m.link !== undefined && block.type === 'section') {
+    if (m.link !== undefined && m.link.length <= MAX_URL && block.type === 'section') {
       block.accessory = button(`${verb(m.problem)} ${CONNECTOR_LABEL[m.connector]}`, ACTION.openLink, { url: m.link, style: 'primary' });
     }
     return block;
   });
+  if (missing.length > MAX_GRANTS) blocks.push(context(`+${missing.length - MAX_GRANTS} more`));
   blocks.push(context('Once you have connected, I continue on my own; or press Continue.'));
   blocks.push({
     type: 'actions',
@@ -60,6 +66,6 @@ export function buildConnectPrompt(requestId: string, missing: readonly MissingG
       ...(cancelAction === null ? [] : [button('Cancel', cancelAction, { value: encodeRequest(requestId) })]),
     ],
   });
-  const names = missing.map((m) => CONNECTOR_LABEL[m.connector]).join(' and ');
+  const names = [...new Set(missing.map((m) => CONNECTOR_LABEL[m.connector]))].join(' and ');
   return { text: `Google access needed: ${names}`, blocks };
 }

@@ -5,7 +5,7 @@ import { DEFAULT_HOURS } from '../working-hours.js';
 import { ACTION } from './actions.js';
 import { CONNECTOR_LABEL } from './connect.js';
 import { hhmm } from './prefs-modal.js';
-import { escapeText } from './text.js';
+import { oneLine, shown } from './text.js';
 import { button, context, section, type Block } from './types.js';
 
 export type ConnectionStatus = 'connected' | 'unavailable' | Extract<GrantProblem, 'not-connected' | 'expired' | 'revoked' | 'pending-verification'>;
@@ -55,7 +55,7 @@ function connectionBlock(c: HomeConnection): Block {
         deny: { type: 'plain_text', text: 'Keep it' },
       },
     };
-  } else if (linkText && c.link) {
+  } else if (linkText && c.link && c.link.length <= 3000) {
     block.accessory = button(`${linkText} ${CONNECTOR_LABEL[c.connector]}`, ACTION.openLink, { url: c.link, style: 'primary' });
   }
   return block;
@@ -66,7 +66,7 @@ export function buildHome(s: HomeState): types.HomeView {
   const p = s.prefs;
   const days = (p?.days ?? DEFAULT_HOURS.days).map((d) => DAY_SHORT[d - 1]).join(', ');
   const hours = `${hhmm(p?.startMinute ?? DEFAULT_HOURS.startMinute)}–${hhmm(p?.endMinute ?? DEFAULT_HOURS.endMinute)}`;
-  const zone = p?.zone ? escapeText(p.zone) : `${escapeText(s.slackZone)} (from Slack)`;
+  const zone = p?.zone ? shown(oneLine(p.zone), 100) : `${shown(oneLine(s.slackZone), 100)} (from Slack)`;
   return {
     type: 'home',
     blocks: [
@@ -74,7 +74,7 @@ export function buildHome(s: HomeState): types.HomeView {
       { type: 'actions', elements: [button('Summarize unread', ACTION.homeInbox, { style: 'primary' })] },
       { type: 'divider' },
       { type: 'header', text: { type: 'plain_text', text: 'Your Google connections' } },
-      ...s.connections.map(connectionBlock),
+      ...s.connections.slice(0, 10).map(connectionBlock),
       context('Each connection is your own Google grant, held by Scalekit; I fetch a token for you only when I act for you.'),
       { type: 'divider' },
       { type: 'header', text: { type: 'plain_text', text: 'Scheduling preferences' } },

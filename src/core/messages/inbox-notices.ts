@@ -4,7 +4,7 @@ import { ACTION } from './actions.js';
 import { buildConnectPrompt } from './connect.js';
 import { buildInboxEmpty, buildInboxSummary } from './inbox.js';
 import type { Placement, Rendered } from './render.js';
-import { escapeText } from './text.js';
+import { shown } from './text.js';
 import { context, section, type Reply } from './types.js';
 
 const plain = (text: string): Reply => ({ text, blocks: [section(text)] });
@@ -14,6 +14,7 @@ const MAIL_ASKS = [
   '• `summarize my unread emails from the last 48 hours`',
   '• `unread from boss@company.com` (or `from @someone`)',
   '• `unread with label work today` (also `yesterday`, `this week`, `top 20`)',
+  '• `what’s urgent?` or `anything important?` (only what looks urgent: deadlines, failures, “ASAP”)',
 ].join('\n');
 
 /** The answer to anything that is not a mail request: what the bot can do. */
@@ -22,7 +23,7 @@ export function buildInboxHelp(): Reply {
     text: 'Here is what I can do',
     blocks: [
       section('*Here is what I can do*'),
-      section('*Find a time and book it:* `/schedule @alice [@bob] <duration> <title> [when]`, e.g. `/schedule @alice 30m Sync tomorrow`. `/schedule help` explains more.'),
+      section('*Find a time and book it:* `/schedule @alice [@bob] &lt;duration&gt; &lt;title&gt; [when]`, e.g. `/schedule @alice 30m Sync tomorrow`. `/schedule help` explains more.'),
       section(`*Summarize your unread email:* message me here or mention me, for example\n${MAIL_ASKS}`),
       context('Only you see your email summary: here in our DM, or as a reply only you can see when you mention me in a channel.'),
     ],
@@ -65,7 +66,7 @@ export function renderInbox(o: InboxOutcome, placement: Exclude<Placement, 'none
     case 'failed':
       return { reply: buildInboxFailure(o.failure), placement };
     case 'bad-input':
-      return { reply: plain(`:warning: ${escapeText(o.reason)}`), placement };
+      return { reply: plain(`:warning: ${shown(o.reason, 1000)}`), placement };
     case 'gone':
       return { reply: buildInboxGone(), placement };
     case 'not-yours':

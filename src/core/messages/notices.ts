@@ -1,11 +1,11 @@
 import type { ServiceFailure } from '../outcomes.js';
 import { CONNECTOR_LABEL } from './connect.js';
-import { escapeText } from './text.js';
+import { MAX_TITLE, oneLine, shown } from './text.js';
 import { section, type Reply } from './types.js';
 
 const plain = (text: string): Reply => ({ text, blocks: [section(text)] });
 
-export const buildWorking = (title: string): Reply => plain(`:hourglass_flowing_sand: Looking for free times for *${escapeText(title)}*…`);
+export const buildWorking = (title: string): Reply => plain(`:hourglass_flowing_sand: Looking for free times for *${shown(title, MAX_TITLE)}*…`);
 
 export const buildNotYours = (): Reply =>
   plain('That button belongs to someone else’s request, so I did nothing. Run `/schedule` to make your own.');
@@ -16,7 +16,7 @@ export const buildGone = (): Reply =>
 export const buildProposalCancelled = (): Reply => plain('Cancelled. Nothing was booked.');
 
 export const buildInternalError = (reference: string): Reply =>
-  plain(`:x: Something went wrong on my side and nothing was booked. Please try again; if it keeps happening, tell whoever runs this bot (reference \`${reference}\`).`);
+  plain(`:x: Something went wrong on my side and nothing was booked. Please try again; if it keeps happening, tell whoever runs this bot (reference \`${shown(oneLine(reference).replace(/`/g, "'"), 100)}\`).`);
 
 export function buildServiceFailure(f: ServiceFailure): Reply {
   switch (f.kind) {

@@ -6,6 +6,8 @@ import { DEFAULT_HOURS } from '../working-hours.js';
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const DURATIONS = [15, 30, 45, 60, 90, 120];
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
+/** A zone name as the form shows it: one line, and short (real zone names are under 40). */
+const clip = (zone: string) => [...zone.replace(/\s+/g, ' ').trim()].slice(0, 100).join('');
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** The preferences form, filled with what the user has now. */
@@ -43,8 +45,8 @@ export function buildPrefsModal(prefs: Preferences | undefined, slackZone: strin
         block_id: PREFS_FORM.zone,
         optional: true,
         label: plain('Time zone'),
-        hint: plain(`Leave empty to use your Slack time zone (${slackZone}).`),
-        element: { type: 'plain_text_input', action_id: PREFS_FORM.action, ...(prefs?.zone ? { initial_value: prefs.zone } : {}), placeholder: plain('e.g. Europe/Paris') },
+        hint: plain(`Leave empty to use your Slack time zone (${clip(slackZone)}).`),
+        element: { type: 'plain_text_input', action_id: PREFS_FORM.action, ...(prefs?.zone ? { initial_value: clip(prefs.zone) } : {}), placeholder: plain('e.g. Europe/Paris') },
       },
     ],
   };

@@ -33,7 +33,7 @@ export interface PageRequest {
 const senderOf = (ask: InboxAsk) => (ask.from?.kind === 'text' ? ask.from.value : undefined);
 
 export function filterText(ask: InboxAsk): FilterText {
-  return { from: senderOf(ask), label: ask.label, range: ask.range ? describeRange(ask.range) : undefined };
+  return { from: senderOf(ask), label: ask.label, range: ask.range ? describeRange(ask.range) : undefined, onlyUrgent: ask.onlyUrgent };
 }
 
 /** One list call, then every message's headers concurrently, all on the one token. */
@@ -109,6 +109,7 @@ export async function summarizePage(deps: InboxDeps, r: PageRequest, ownEmail: s
       zone: r.zone,
       now,
       more,
+      account: ownEmail,
     },
   };
 }

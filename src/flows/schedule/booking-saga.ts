@@ -59,13 +59,14 @@ export async function draftAndConfirm(deps: BookingDeps, record: ScheduleRecord,
     zone: organizer?.zone ?? 'UTC',
     eventLink: event.htmlLink,
     organizerName: organizer?.name ?? '',
+    attendees: record.attendees,
   });
   let reason: string;
   let missingGmail: MissingGrant | undefined;
   try {
     const draft = await withGrant(deps.grants, { user: record.owner, resumeId: record.id }, 'gmail', (token) => deps.gmail.createDraft(token, raw), gmailToken);
     if (draft.kind === 'ok') {
-      const booked = { state: 'booked' as const, slot, eventId: event.id, eventLink: event.htmlLink, draftId: draft.value.draftId, draftLink: gmailDraftLink(draft.value.messageId) };
+      const booked = { state: 'booked' as const, slot, eventId: event.id, eventLink: event.htmlLink, draftId: draft.value.draftId, draftLink: gmailDraftLink(draft.value.messageId, organizer?.email) };
       const at = deps.now();
       await deps.store.update(record.id, (r) => ({ next: withStep(withStep({ ...r, booking: booked }, 'draft-created', at), 'confirmed', at), result: undefined }));
       return { kind: 'booked', booking: bookedView(record, booked) };

@@ -11,11 +11,12 @@ export function viewOf(record: ScheduleRecord, slots: Interval[], hasMore: boole
     zone: record.organizer?.zone ?? 'UTC',
     whenText: record.whenText,
     slots,
+    attendees: record.attendees.map((a) => ({ name: a.name, zone: a.zone })),
     unseen: record.unseen,
     hasMore,
   };
 }
 
 export function bookedView(record: ScheduleRecord, b: { slot: Interval; eventLink: string; draftLink: string }): Booked {
-  return { requestId: record.id, title: record.request.title, slot: b.slot, zone: record.organizer?.zone ?? 'UTC', eventLink: b.eventLink, draftLink: b.draftLink };
+  return { requestId: record.id, title: record.request.title, slot: b.slot, zone: record.organizer?.zone ?? 'UTC', attendees: record.attendees.map((a) => ({ name: a.name, zone: a.zone })), eventLink: b.eventLink, draftLink: b.draftLink };
 }

@@ -35,6 +35,23 @@ describe('parseInboxAsk', () => {
     });
   });
 
+  it.each([
+    ['what’s urgent?', { limit: MAX_PAGE, onlyUrgent: true }],
+    ["what's urgent", { limit: MAX_PAGE, onlyUrgent: true }],
+    ['anything important?', { limit: MAX_PAGE, onlyUrgent: true }],
+    ['<@U0FAKEBOT> is there anything urgent in my inbox?', { limit: MAX_PAGE, onlyUrgent: true }],
+    ['urgent emails from today', { limit: MAX_PAGE, onlyUrgent: true, range: { kind: 'today' } }],
+    ['top 5 urgent emails', { limit: 5, onlyUrgent: true }],
+    ['anything important from boss@company.com?', { limit: MAX_PAGE, onlyUrgent: true, from: { kind: 'text', value: 'boss@company.com' } }],
+  ])('reads “%s” as asking only for what looks urgent', (text, expected) => {
+    expect(ask(text)).toEqual(expected);
+  });
+
+  it('a label or an address with an urgent word is a filter, not an urgent-only ask', () => {
+    expect(ask('unread with label important')).toEqual({ limit: DEFAULT_PAGE, label: 'important' });
+    expect(ask('unread from urgent@company.com')).toEqual({ limit: DEFAULT_PAGE, from: { kind: 'text', value: 'urgent@company.com' } });
+  });
+
   it('a Slack user as sender is kept as the user, to be looked up', () => {
     expect(ask('unread from <@U0ALICE|alice> this week').from).toEqual({ kind: 'slack-user', userId: 'U0ALICE' });
   });
@@ -46,7 +63,7 @@ describe('parseInboxAsk', () => {
     expect(ask('unread with label work from boss@x.com')).toMatchObject({ label: 'work', from: { value: 'boss@x.com' } });
   });
 
-  it.each(['hello', 'help', 'help with unread email', '/schedule @alice 30m Sync', '', '   ', 'what can you do?'])('“%s” gets the help', (text) => {
+  it.each(['hello', 'help', 'help with unread email', 'help with urgent email', '/schedule @alice 30m Sync', '', '   ', 'what can you do?'])('“%s” gets the help', (text) => {
     expect(parseInboxAsk(text)).toEqual({ kind: 'help' });
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION, decodeRequest, decodeSlot } from '../../../src/core/messages/actions.js';
 import { buildConfirmation, buildDraftFailed, buildMeetingCancelled } from '../../../src/core/messages/booking.js';
 import type { BookingOutcome } from '../../../src/core/outcomes.js';
-import { allText, booked, buttonNamed, buttons, expectWithinSlackLimits, grant, view } from './helpers.js';
+import { allText, booked, buttonNamed, buttons, expectWithinSlackLimits, grant, SLOT_START, view } from './helpers.js';
 
 type DraftFailed = Extract<BookingOutcome, { kind: 'draft-failed' }>;
 const failed = (over: Partial<DraftFailed> = {}): DraftFailed => ({
@@ -15,13 +15,33 @@ const failed = (over: Partial<DraftFailed> = {}): DraftFailed => ({
 });
 
 describe('buildConfirmation', () => {
-  it('links the event and the draft, with the time in the organizer’s zone', () => {
+  it('says what, when (a date token), who, their time, and links the event and the draft', () => {
     const reply = buildConfirmation(booked());
     const text = allText(reply);
+    const s = SLOT_START / 1000;
+    expect(text).toContain(`*Weekly sync* is booked for *<!date^${s}^{date_long_pretty} at {time}|Tue 10 Mar 09:00 GMT+5:30>–<!date^${s + 1800}^{time}|09:30 GMT+5:30>*`);
+    expect(text).toContain('*Who:* Alice and Bob');
+    expect(text).toContain('*Their time:* 03:30 for Alice, London');
     expect(text).toContain('<https://calendar.google.com/event?eid=abc|Open the calendar event>');
-    expect(text).toContain('<https://mail.google.com/mail/u/0/#drafts?compose=r123|Open the email draft in Gmail>');
-    expect(text).toContain('*Weekly sync* is booked for *Tue 10 Mar, 09:00–09:30');
+    expect(text).toContain('<https://mail.google.com/mail/?authuser=olga%40example.com#drafts?compose=r123|Open the email draft in Gmail>');
+    // The compose link stops finding the draft once it is edited; the drafts list always works.
+    expect(text).toContain('<https://mail.google.com/mail/?authuser=olga%40example.com#drafts|all drafts>');
+    expect(text).not.toContain('Google Meet');
+    expect(reply.text).toContain('Booked: Weekly sync');
     expectWithinSlackLimits(reply);
+  });
+
+  it('links the Meet call when there is one', () => {
+    const text = allText(buildConfirmation(booked({ meetLink: 'https://meet.google.com/abc-defg-hij' })));
+    expect(text).toContain('<https://meet.google.com/abc-defg-hij|Join with Google Meet>');
+  });
+
+  it('leaves out a link that could break out of its brackets, rather than show it broken', () => {
+    const text = allText(buildConfirmation(booked({ meetLink: 'https://x.test/a|<!channel>', eventLink: 'javascript:alert(1)' })));
+    expect(text).not.toContain('Google Meet');
+    expect(text).not.toContain('Open the calendar event');
+    expect(text).not.toContain('<!channel>');
+    expect(text).toContain('Open the email draft in Gmail');
   });
 
   it('has a danger Cancel meeting button with a confirm dialog', () => {

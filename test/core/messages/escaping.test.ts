@@ -15,10 +15,10 @@ const HOSTILE = '<!channel> <@U1>';
 /** Every reply any builder or renderer makes, for one title. */
 function everyReply(title: string): Array<[string, Reply]> {
   const all: Array<[string, Reply]> = [
-    ['proposal', buildProposal(view({ title, unseen: [title, 'bo@x.com'] }))],
+    ['proposal', buildProposal(view({ title, unseen: [title, 'bo@x.com'], attendees: [{ name: title, zone: 'Europe/London' }, { name: title }] }))],
     ['no-slots', buildNoSlots(title, 'next week', [title])],
     ['connect (all problems)', buildConnectPrompt('req-1', GRANT_PROBLEMS.map((p) => grant(p)))],
-    ['confirmation', buildConfirmation(booked({ title }))],
+    ['confirmation', buildConfirmation(booked({ title, attendees: [{ name: title, zone: 'Asia/Tokyo' }], meetLink: 'https://meet.google.com/abc-defg-hij' }))],
     ['draft failed', buildDraftFailed({ kind: 'draft-failed', requestId: 'r', title, reason: title, eventRemoved: false })],
     ['draft failed + retry', buildDraftFailed({ kind: 'draft-failed', requestId: 'r', title, reason: 'x', eventRemoved: true, retry: view({ title }) })],
     ['draft failed + grant', buildDraftFailed({ kind: 'draft-failed', requestId: 'r', title, reason: 'x', eventRemoved: true, missing: grant('revoked', 'gmail') })],
@@ -50,6 +50,23 @@ describe('every builder', () => {
 
   it('shows the hostile title escaped where it shows it', () => {
     expect(texts(buildProposal(view({ title: HOSTILE })).blocks).join('\n')).toContain('&lt;!channel&gt; &lt;@U1&gt;');
+  });
+
+  it('shows hostile attendee names escaped, in the list of who and beside their local time', () => {
+    const proposal = texts(buildProposal(view({ attendees: [{ name: HOSTILE, zone: 'Europe/London' }] })).blocks).join('\n');
+    expect(proposal).toContain(`with &lt;!channel&gt; &lt;@U1&gt;`);
+    expect(proposal).toContain('for &lt;!channel&gt; &lt;@U1&gt;, London');
+    const confirmation = texts(buildConfirmation(booked({ attendees: [{ name: HOSTILE, zone: 'Europe/London' }] })).blocks).join('\n');
+    expect(confirmation).toContain('*Who:* &lt;!channel&gt; &lt;@U1&gt;');
+  });
+
+  it('the only < in any reply open the bot’s own date tokens and links', () => {
+    for (const [, reply] of everyReply(HOSTILE)) {
+      for (const text of [...texts(reply.blocks), reply.text]) {
+        const stray = text.replace(/<!date\^\d+\^[^|^<>]*\|[^<>]*>|<https?:\/\/[^|<>\s]+\|[^<>]*>/g, '');
+        expect(stray).not.toMatch(/[<>]/);
+      }
+    }
   });
 
   it.each(everyReply('&'.repeat(MAX_TITLE_LENGTH)))('%s stays within Slack limits with the longest title', (_name, reply) => {

@@ -23,24 +23,34 @@ function textObjects(blocks: readonly Block[]): Array<{ type: string; text: stri
 }
 
 describe('buildInboxSummary', () => {
-  it('says how many, lists each with sender, subject, age, snippet and a Gmail link', () => {
+  it('says how many, lists each with bold subject, sender, age (a date token), snippet and a Gmail link', () => {
     const m = mail({ fromHeader: 'Ann Lee <ann@x.com>', subject: 'Budget', snippet: 'Numbers attached', receivedAt: T - 2 * 60 * MIN, threadId: 'thr1' });
     const reply = buildInboxSummary(viewOf([m]));
     const all = texts(reply.blocks).join('\n');
-    expect(reply.text).toBe('1 unread email');
-    expect(all).toContain('*1 unread email* in your inbox.');
-    expect(all).toContain('Budget\nAnn Lee &lt;ann@x.com&gt; · 2 h ago (15:30)\nNumbers attached');
-    expect(buttonNamed(reply, 'Open in Gmail')?.url).toBe('https://mail.google.com/mail/u/0/#inbox/thr1');
+    expect(reply.text).toBe('1 unread · 0 urgent · 0 from people you work with');
+    expect(all).toContain('*1 unread* in your inbox · 0 urgent · 0 from people you work with');
+    const at = Math.floor(m.receivedAt / 1000);
+    expect(all).toContain(`*Budget*\nAnn Lee &lt;ann@x.com&gt; · <!date^${at}^{date_short_pretty} at {time}|Tue 10 Mar 15:30 GMT+5:30> (2 h ago)\n“Numbers attached”`);
+    expect(buttonNamed(reply, 'Open in Gmail')?.url).toBe('https://mail.google.com/mail/#inbox/thr1');
     expect(buttonNamed(reply, 'Show more')).toBeUndefined();
-    expect(all).toContain('Only you can see this. Times are in Asia/Kolkata.');
+    expect(all).toContain('Only you can see this. Times show in your own time zone.');
     expectWithinSlackLimits(reply);
+  });
+
+  it('links open the asker’s own account, never /u/0/; mail found under a label opens in All Mail', () => {
+    const m = mail({ threadId: 'thr1', id: 'msg1' });
+    const inbox = buildInboxSummary(viewOf([m], { account: 'ann@x.com' }));
+    expect(buttonNamed(inbox, 'Open in Gmail')?.url).toBe('https://mail.google.com/mail/?authuser=ann%40x.com#inbox/thr1');
+    const labelled = buildInboxSummary(viewOf([m], { account: 'ann@x.com', filters: { label: 'work' } }));
+    expect(buttonNamed(labelled, 'Open in Gmail')?.url).toBe('https://mail.google.com/mail/?authuser=ann%40x.com#all/msg1');
+    for (const b of [...buttons(inbox.blocks), ...buttons(labelled.blocks)]) expect(b.url ?? '').not.toContain('/u/0');
   });
 
   it('says “about” and offers Show more while Gmail has more pages', () => {
     const items = Array.from({ length: 10 }, () => mail());
     const reply = buildInboxSummary(viewOf(items, { total: 57, estimate: true, more: 'signed-cursor' }));
-    expect(reply.text).toBe('About 57 unread emails, newest 10 below');
-    expect(texts(reply.blocks).join('\n')).toContain('Here are the newest 10.');
+    expect(reply.text).toBe('About 57 unread · 0 urgent · 0 from people you work with (newest 10 below)');
+    expect(texts(reply.blocks).join('\n')).toContain('*About 57 unread* in your inbox. The newest 10: 0 urgent · 0 from people you work with.');
     const more = buttonNamed(reply, 'Show more');
     expect(more?.action_id).toBe(ACTION.inboxMore);
     expect(more?.value).toBe('signed-cursor');
@@ -49,22 +59,55 @@ describe('buildInboxSummary', () => {
 
   it('names a later page by position, and the filters in code spans', () => {
     const reply = buildInboxSummary(viewOf([mail(), mail()], { first: 11, total: 12, filters: { from: 'boss@x.com', label: 'work_items', range: 'today' } }));
-    expect(texts(reply.blocks)[0]).toBe(':envelope_with_arrow: *12 unread emails* with label `work_items` from `boss@x.com` today. Showing 11–12.');
+    expect(texts(reply.blocks)[0]).toBe(':envelope_with_arrow: *12 unread* with label `work_items` from `boss@x.com` today. Showing 11–12: 0 urgent · 0 from people you work with.');
+    expect(reply.text).toBe('12 unread · 0 urgent · 0 from people you work with (11–12 below)');
   });
 
-  it('lists urgent-looking mail first, under its own title, saying why', () => {
+  it('counts first, then people you work with, urgent-looking mail and the rest, each under its title, saying why', () => {
     const plain = mail({ receivedAt: T - MIN });
     const asap = mail({ subject: 'Need it ASAP', receivedAt: T - 9 * MIN });
+    const broke = mail({ subject: 'Build failed on main', receivedAt: T - 2 * MIN });
     const bob = mail({ fromHeader: 'bob@acme.test', receivedAt: T - 5 * MIN });
-    const all = texts(buildInboxSummary(viewOf([plain, asap, bob], {}, ['bob@acme.test'])).blocks).join('\n');
+    const reply = buildInboxSummary(viewOf([plain, asap, broke, bob], {}, ['bob@acme.test']));
+    const all = texts(reply.blocks).join('\n');
     const at = (s: string) => all.indexOf(s);
-    expect(at('Looks urgent')).toBeLessThan(at('bob@acme.test'));
-    expect(at('bob@acme.test')).toBeLessThan(at('Need it ASAP'));
+    expect(reply.text).toBe('4 unread · 2 urgent · 1 from people you work with');
+    expect(at('4 unread')).toBe(at(':envelope_with_arrow:') + ':envelope_with_arrow: *'.length);
+    expect(at('From people you work with')).toBeLessThan(at('bob@acme.test'));
+    expect(at('bob@acme.test')).toBeLessThan(at('Looks urgent'));
+    expect(at('Looks urgent')).toBeLessThan(at('Need it ASAP'));
+    // Most urgent first; “urgent” and a failed build weigh the same, so the newer comes first.
+    expect(at('Build failed on main')).toBeLessThan(at('Need it ASAP'));
     expect(at('Need it ASAP')).toBeLessThan(at('Everything else'));
     expect(at('Everything else')).toBeLessThan(at(plain.subject));
-    expect(all).toContain('🚩 Need it ASAP');
-    expect(all).toContain('Flagged: says “asap”');
-    expect(all).toContain('Flagged: from someone in your Slack workspace');
+    expect(all).toContain('🚩 *Need it ASAP*');
+    expect(all).toContain('Flagged: urgent “ASAP”');
+    expect(all).toContain('Flagged: “Build failed”');
+  });
+
+  it('a colleague’s urgent mail stays with the colleague and keeps its flag', () => {
+    const bob = mail({ fromHeader: 'bob@acme.test', subject: 'Outage in eu-west' });
+    const reply = buildInboxSummary(viewOf([bob, mail()], {}, ['bob@acme.test']));
+    const all = texts(reply.blocks).join('\n');
+    expect(reply.text).toBe('2 unread · 1 urgent · 1 from people you work with');
+    expect(all).toContain('From people you work with');
+    expect(all).not.toContain('Looks urgent');
+    expect(all).toContain('🚩 *Outage in eu-west*');
+  });
+
+  it('“what’s urgent?” lists only the flagged mail, and says so; or that nothing looks urgent', () => {
+    const items = [mail({ subject: 'Due tomorrow: report' }), mail({ subject: 'Lunch?' }), mail({ fromHeader: 'bob@acme.test', subject: 'Hi' })];
+    const reply = buildInboxSummary(viewOf(items, { filters: { onlyUrgent: true } }, ['bob@acme.test']));
+    const all = texts(reply.blocks).join('\n');
+    expect(all).toContain('*3 unread* in your inbox · 1 urgent · 1 from people you work with');
+    expect(all).toContain('Only the messages that look urgent are listed.');
+    expect(all).toContain('Due tomorrow: report');
+    expect(all).not.toContain('Lunch?');
+    expect(all).not.toContain('*Hi*');
+    expect(buttons(reply.blocks).filter((b) => b.text.text === 'Open in Gmail')).toHaveLength(1);
+    const none = buildInboxSummary(viewOf([mail({ subject: 'Lunch?' })], { filters: { onlyUrgent: true } }));
+    expect(texts(none.blocks).join('\n')).toContain('Nothing on this page looks urgent.');
+    expectWithinSlackLimits(none);
   });
 
   it('has no part titles when nothing looks urgent', () => {
@@ -85,16 +128,23 @@ describe('buildInboxSummary', () => {
     expect(sections.filter((b) => JSON.stringify(b).includes('zed@x.com'))).toHaveLength(1);
   });
 
-  it('mail text can neither ping, link nor format: plain_text only, entity-escaped', () => {
+  it('mail text can neither ping, link nor format: escaped, formatting characters made inert, verbatim sections', () => {
     const hostile = '<!channel> <@U123> <http://evil.test|click> *bold* _it_ ~gone~ `code` &';
     const m = mail({ fromHeader: `"${hostile}" <x@evil.test>`, subject: hostile, snippet: hostile });
     const reply = buildInboxSummary(viewOf([m, mail({ fromHeader: 'x@evil.test', subject: hostile })]));
     const objects = textObjects(reply.blocks);
     for (const o of [...objects, { type: 'mrkdwn', text: reply.text }]) {
       expect(o.text).not.toMatch(/<!channel>|<@U123>|<http:/);
-      if (o.type === 'mrkdwn') expect(o.text).not.toMatch(/bold|code|gone/);
+      // In mrkdwn no mail text can open or close formatting: its *, _, ~ and ` are lookalikes.
+      if (o.type === 'mrkdwn') expect(o.text).not.toMatch(/\*bold\*|_it_|~gone~|`code`/);
     }
+    // plain_text formats nothing, so there the text stays as written, entity-escaped.
     expect(objects.filter((o) => o.type === 'plain_text').map((o) => o.text).join('\n')).toContain('&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil.test|click&gt; *bold*');
+    const mrkdwn = objects.filter((o) => o.type === 'mrkdwn').map((o) => o.text).join('\n');
+    expect(mrkdwn).toContain('&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil.test|click&gt; ∗bold∗ ˍitˍ ∼gone∼ ˋcodeˋ &amp;');
+    const entries = reply.blocks.filter((b) => b.type === 'section' && JSON.stringify(b).includes('Open in Gmail'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const b of entries) if (b.type === 'section') expect(b.text).toMatchObject({ type: 'mrkdwn', verbatim: true });
   });
 
   it('stays within Slack’s limits with 100 messages, and says what did not fit', () => {
@@ -103,7 +153,7 @@ describe('buildInboxSummary', () => {
     expectWithinSlackLimits(reply);
     expect(reply.blocks.length).toBeLessThanOrEqual(50);
     const listed = buttons(reply.blocks).filter((b) => b.text.text === 'Open in Gmail').length;
-    expect(texts(reply.blocks).join('\n')).toContain(`${100 - listed} more on this page did not fit`);
+    expect(texts(reply.blocks).join('\n')).toContain(`+${100 - listed} more on this page did not fit`);
     expect(buttonNamed(reply, 'Show more')).toBeDefined();
   });
 
@@ -138,6 +188,7 @@ describe('buildInboxEmpty', () => {
   });
 });
 
-it('threadLink encodes the id', () => {
-  expect(threadLink('a/b')).toBe('https://mail.google.com/mail/u/0/#inbox/a%2Fb');
+it('threadLink encodes the ids and carries the account', () => {
+  expect(threadLink({ id: 'm/1', threadId: 'a/b' }, undefined)).toBe('https://mail.google.com/mail/#inbox/a%2Fb');
+  expect(threadLink({ id: 'm/1', threadId: 'a/b' }, 'o+x@y.com', false)).toBe('https://mail.google.com/mail/?authuser=o%2Bx%40y.com#all/m%2F1');
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION, decodeRequest, decodeSlot } from '../../../src/core/messages/actions.js';
 import { buildNoSlots, buildProposal } from '../../../src/core/messages/proposal.js';
-import { allText, buttonNamed, buttons, expectWithinSlackLimits, SLOT_START, view } from './helpers.js';
+import { allText, buttonNamed, buttons, expectWithinSlackLimits, SLOT_START, texts, view } from './helpers.js';
 
 describe('buildProposal', () => {
   it('has one section per slot, each with a Book button for that slot', () => {
@@ -18,12 +18,30 @@ describe('buildProposal', () => {
     expectWithinSlackLimits(reply);
   });
 
-  it('shows times in the given zone (Kolkata 09:00 for 03:30Z)', () => {
+  it('shows each time as a Slack date token (the reader’s own zone and clock), with a fallback in the organizer’s zone', () => {
     const text = allText(buildProposal(view()));
-    expect(text).toContain('Tue 10 Mar, 09:00–09:30');
-    expect(text).toContain('Wed 11 Mar, 09:00–09:30');
+    const s = SLOT_START / 1000;
+    expect(text).toContain(`*<!date^${s}^{date_long_pretty} at {time}|Tue 10 Mar 09:00 GMT+5:30>–<!date^${s + 1800}^{time}|09:30 GMT+5:30>*`);
+    expect(text).toContain(`<!date^${s + 86_400}^{date_long_pretty} at {time}|Wed 11 Mar 09:00 GMT+5:30>`);
     expect(text).toContain('Asia/Kolkata');
-    expect(allText(buildProposal(view({ zone: 'UTC' })))).toContain('Tue 10 Mar, 03:30–04:00 UTC');
+    expect(allText(buildProposal(view({ zone: 'UTC' })))).toContain(`<!date^${s}^{date_long_pretty} at {time}|Tue 10 Mar 03:30 UTC>–<!date^${s + 1800}^{time}|04:00 UTC>`);
+  });
+
+  it('names the attendees, and under each slot the time for each whose clock differs, with their city', () => {
+    const attendees = [
+      { name: 'Alice', zone: 'Europe/London' },
+      { name: 'Bob' },
+      { name: 'Cy', zone: 'America/Los_Angeles' },
+      { name: 'Di', zone: 'Asia/Calcutta' },
+      { name: 'Ed', zone: 'Europe/London' },
+    ];
+    const reply = buildProposal(view({ attendees }));
+    const text = allText(reply);
+    expect(texts(reply.blocks)[0]).toContain('with Alice, Bob, Cy, Di and Ed');
+    // 03:30Z: London is on GMT; Los Angeles (PDT from 8 March) is still on the day before.
+    expect(text).toContain('03:30 for Alice and Ed, London · Mon 20:30 for Cy, Los Angeles');
+    // Bob's zone is unknown and Di's clock shows the organizer's time: neither is listed.
+    expect(text).not.toMatch(/for (?:Bob|Di)\b/);
   });
 
   it('names the title, length and when', () => {
@@ -46,6 +64,15 @@ describe('buildProposal', () => {
       expect(cancel?.action_id).toBe(ACTION.cancelProposal);
       expect(decodeRequest(cancel?.value)).toEqual({ r: 'req-1' });
     }
+  });
+
+  it('says whose calendars it could not see, ending a long list in “+N more” within one context text', () => {
+    const many = Array.from({ length: 300 }, (_, i) => `guest-with-a-long-address-${i}@example.com`);
+    const reply = buildProposal(view({ unseen: many }));
+    const note = texts(reply.blocks).find((t) => t.includes('couldn’t see')) ?? '';
+    expect(note.length).toBeLessThanOrEqual(3000);
+    expect(note).toMatch(/guest-with-a-long-address-0@example\.com, .*\+\d+ more’s calendars/);
+    expectWithinSlackLimits(reply);
   });
 
   it('says whose calendars it could not see', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeText, formatSlot, listNames } from '../../../src/core/messages/text.js';
+import { escapeText, formatSlot, inert, listNames, listWithin, mrkdwnLink, shown } from '../../../src/core/messages/text.js';
 
 describe('escapeText', () => {
   it('escapes Slack control characters', () => {
@@ -42,5 +42,63 @@ describe('listNames', () => {
     expect(listNames(['Ann'])).toBe('Ann');
     expect(listNames(['Ann', 'Bo'])).toBe('Ann and Bo');
     expect(listNames(['Ann', 'Bo', 'Cy'])).toBe('Ann, Bo and Cy');
+  });
+});
+
+describe('shown', () => {
+  it('escapes, and cuts so the escaped text fits, never inside an entity', () => {
+    expect(shown('<!here> & co', 100)).toBe('&lt;!here&gt; &amp; co');
+    expect(shown('&&&&', 11)).toBe('&amp;&amp;…');
+    expect(shown('abcdef', 4)).toBe('abc…');
+  });
+
+  it('never passes the limit and never leaves a raw < or > (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.integer({ min: 1, max: 200 }), (s, max) => {
+        const out = shown(s, max);
+        expect(out.length).toBeLessThanOrEqual(Math.max(max, 1));
+        expect(out).not.toMatch(/[<>]/);
+        expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      }),
+    );
+  });
+});
+
+describe('inert', () => {
+  it('is one line, escaped, and cannot format', () => {
+    expect(inert('  *bold* _it_\n~gone~ `code` <@U1> ', 200)).toBe('∗bold∗ ˍitˍ ∼gone∼ ˋcodeˋ &lt;@U1&gt;');
+  });
+});
+
+describe('listWithin', () => {
+  it('lists all when they fit, readably', () => {
+    expect(listWithin(['Ann', 'Bo', 'Cy'], 100)).toBe('Ann, Bo and Cy');
+    expect(listWithin(['a', 'b'], 100, { separator: ' · ' })).toBe('a · b');
+  });
+
+  it('ends a long list in “+N more”', () => {
+    expect(listWithin(['Ann', 'Bo', 'Cy', 'Di'], 100, { maxItems: 2 })).toBe('Ann, Bo, +2 more');
+    expect(listWithin(['Ann', 'Bo', 'Cy', 'Di'], 15)).toBe('Ann, +3 more');
+  });
+
+  it('never passes its budget and always accounts for every item (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 60 }).map((s) => s.replace(/[,+]/g, 'x')), { maxLength: 300 }), fc.integer({ min: 10, max: 3000 }), (items, max) => {
+        const out = listWithin(items, max, { maxItems: 10 });
+        expect(out.length).toBeLessThanOrEqual(max);
+        const more = /\+(\d+) more$/.exec(out);
+        if (more) expect(Number(more[1])).toBeGreaterThan(0);
+        else if (items.length > 0 && out !== '') expect(items.length).toBeLessThanOrEqual(10);
+      }),
+    );
+  });
+});
+
+describe('mrkdwnLink', () => {
+  it('links an http(s) URL and refuses one that could break out of the brackets', () => {
+    expect(mrkdwnLink('https://x.test/a?b=1', 'Open')).toBe('<https://x.test/a?b=1|Open>');
+    for (const bad of ['javascript:alert(1)', 'https://x.test/a|b', 'https://x.test/<!here>', 'https://x.test/a b', `https://x.test/${'a'.repeat(2000)}`, undefined]) {
+      expect(mrkdwnLink(bad, 'Open')).toBeUndefined();
+    }
   });
 });
