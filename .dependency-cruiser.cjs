@@ -48,7 +48,7 @@ const IO_BUILTINS = [
  * Packages that talk to a database, Slack, Scalekit, the network or the environment. @slack/types is only Block Kit
  * type definitions (no runtime code), so core may describe messages with it.
  */
-const IO_PACKAGES = ['pg', 'pg-[^/]+', '@electric-sql/pglite', '@slack/(?!types/)[^/]+', '@scalekit-sdk/[^/]+', '@connectrpc/[^/]+', 'dotenv', 'ws', 'playwright-core'];
+const IO_PACKAGES = ['pg', 'pg-[^/]+', 'better-sqlite3', '@slack/(?!types/)[^/]+', '@scalekit-sdk/[^/]+', '@connectrpc/[^/]+', 'dotenv', 'ws', 'playwright-core'];
 
 const IO_MODULES = [`^(node:)?(${IO_BUILTINS.join('|')})$`, `(^|/)node_modules/(${IO_PACKAGES.join('|')})/`];
 

@@ -64,7 +64,7 @@ export function groupOf(frame: CallFrame): string {
     const [first = '', second = ''] = url.slice('node:'.length).replace(/^internal\//, '').split('/');
     return first === 'deps' ? `node:deps/${second}` : `node:${first}`;
   }
-  if (url.startsWith('wasm://')) return 'wasm (PGlite)';
+  if (url.startsWith('wasm://')) return 'wasm';
   if (url === '') return BUILTIN;
   return url;
 }

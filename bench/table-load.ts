@@ -18,7 +18,7 @@ function ackDetail(l: TargetLoad): string {
   return `${l.bursts} bursts of ${l.requestsPerBurst} pooled (worst per burst: ${l.clientMaxPerBurstMs.map(ms).join(', ')} ms); ${total - l.non200}/${total} answered 200`;
 }
 
-const storeName = (s: StoreRun): string => (s.store === 'embedded' ? 'embedded store (PGlite)' : 'PostgreSQL');
+const storeName = (s: StoreRun): string => (s.store === 'embedded' ? 'embedded store (SQLite)' : 'PostgreSQL');
 
 /** Connections per burst as `slack 3 · scalekit 1 · google 12`, each the mean over the bursts. */
 function connects(l: TargetLoad): { mean: string; each: string } {

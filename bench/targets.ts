@@ -26,7 +26,7 @@ async function tempDir(cleanup: Cleanup, what: string): Promise<string> {
   return dir;
 }
 
-/** The bot's store: a fresh DATA_DIR for PGlite (no DATABASE_URL), or a fresh database on the local PostgreSQL. */
+/** The bot's store: a fresh DATA_DIR for the embedded SQLite (no DATABASE_URL), or a fresh database on the local PostgreSQL. */
 async function storeEnv(store: StoreKind, dir: string, cleanup: Cleanup): Promise<Record<string, string>> {
   if (store === 'embedded') return { DATA_DIR: join(dir, 'data') };
   const db = await freshDatabase();

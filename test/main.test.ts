@@ -49,7 +49,7 @@ describe('npm start (src/main.ts)', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.stderr()).toContain('"store":"embedded"');
-    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(dataDir, 'scheduler.sqlite'))).toBe(true);
     rmSync(dataDir, { recursive: true, force: true });
   }, 120_000);
 });

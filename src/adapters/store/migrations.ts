@@ -38,7 +38,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   },
 ];
 
-/** Applies what is missing, one instance at a time (others wait on the advisory lock). */
+/** Applies what is missing, one instance at a time (others wait on the advisory lock; on SQLite, on BEGIN IMMEDIATE's write lock). */
 export async function migrate(db: SqlDb): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(74213)');

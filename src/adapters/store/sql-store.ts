@@ -13,7 +13,7 @@ export type SqlStore = Store & { db: SqlDb; sweep(now: number): Promise<void>; c
 const teamKey = (u: SlackUserRef) => u.enterpriseId ?? u.teamId;
 const claimedAt = (r: ScheduleRecord) => (r.booking.state === 'booking' ? r.booking.claimedAt : null);
 
-/** Every piece of state the bot keeps, in one PostgreSQL schema (embedded or server). */
+/** Every piece of state the bot keeps, in one schema written in PostgreSQL's dialect (a server, or SQLite embedded). */
 export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
   const parseRecord = (raw: unknown) => ScheduleRecord.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
   const parsePending = (raw: unknown) => PendingRequest.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);

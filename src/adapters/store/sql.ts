@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 
-/** The little of SQL the store needs, the same over embedded PGlite and a PostgreSQL server. */
+/**
+ * The little of SQL the store needs, the same over a PostgreSQL server and the embedded SQLite (sqlite.ts), in one
+ * dialect: PostgreSQL's, which pg-to-sqlite.ts maps to SQLite's.
+ */
 export interface SqlDb {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` in one transaction on one connection; rolls back if it throws. */
@@ -9,18 +11,6 @@ export interface SqlDb {
   close(): Promise<void>;
 }
 export type SqlTx = Pick<SqlDb, 'query'>;
-
-export async function pgliteDb(dataDir: string): Promise<SqlDb> {
-  mkdirSync(dataDir, { recursive: true });
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir);
-  const query = async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows;
-  return {
-    query,
-    transaction: (work) => db.transaction((tx) => work({ query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows })),
-    close: () => db.close(),
-  };
-}
 
 export function pgDb(url: string, max = 10): SqlDb {
   const pool = new pg.Pool({ connectionString: url, max });

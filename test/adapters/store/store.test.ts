@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../src/adapters/store/migrations.js';
-import { pgDb, pgliteDb, type SqlDb } from '../../../src/adapters/store/sql.js';
+import { pgDb, type SqlDb } from '../../../src/adapters/store/sql.js';
 import { sqlStore, type SqlStore } from '../../../src/adapters/store/sql-store.js';
+import { sqliteDb } from '../../../src/adapters/store/sqlite.js';
 import type { PendingRequest } from '../../../src/flows/connect/pending.js';
 import type { ScheduleRecord } from '../../../src/flows/schedule/record.js';
 import { freshDatabase, type TestDatabase } from '../../../fakes/world/database.js';
@@ -33,10 +34,10 @@ function record(id: string, over: Partial<ScheduleRecord> = {}): ScheduleRecord 
 
 const backends: Array<[string, () => Promise<{ db: SqlDb; cleanup: () => Promise<void> }>]> = [
   [
-    'embedded PGlite',
+    'embedded SQLite',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'sched-store-'));
-      const db = await pgliteDb(dir);
+      const db = sqliteDb(dir);
       return { db, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
   ],
