@@ -61,7 +61,7 @@ export function authVerifyRoute(deps: VerifyRouteDeps) {
       outcome = await completeAuthorization(deps, { ...q, signedIn: deps.sessions.read(req) });
       if (outcome.kind === 'sign-in') {
         const again = new URLSearchParams({ auth_request_id: q.authRequestId, state: q.state });
-        const { location, cookie } = deps.signIn.begin(`/auth/verify?${again.toString()}`);
+        const { location, cookie } = deps.signIn.begin(`/auth/verify?${again.toString()}`, outcome.owner);
         return redirect(res, location, [cookie]);
       }
     }

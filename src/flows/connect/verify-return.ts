@@ -11,7 +11,7 @@ import { lookupToken } from './with-grant.js';
 export type VerifyOutcome =
   | { kind: 'invalid'; why: string }
   /** Nobody is signed in in this browser: sign in with Slack, then come back to the same URL. */
-  | { kind: 'sign-in' }
+  | { kind: 'sign-in'; owner: SlackUserRef }
   /** Someone other than the user the state names is signed in: nothing happened. */
   | { kind: 'not-yours' }
   /** Scalekit refused or did not answer; `retry`: it did not answer, the same return may work later. */
@@ -46,7 +46,7 @@ export async function completeAuthorization(
   if (checked.kind === 'invalid') return { kind: 'invalid', why: checked.why };
   const claims = checked.claims;
   const user = stateUser(claims);
-  if (q.signedIn === undefined) return { kind: 'sign-in' };
+  if (q.signedIn === undefined) return { kind: 'sign-in', owner: user };
   if (!isSameSlackUser(q.signedIn, user)) {
     deps.log.warn('a return from Google was opened by someone else', { team: user.teamId, user: user.userId, signedInTeam: q.signedIn.teamId, signedInUser: q.signedIn.userId, connector: claims.c });
     return { kind: 'not-yours' };
