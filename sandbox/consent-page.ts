@@ -1,10 +1,10 @@
-import type { FakeScalekit } from '../fakes/scalekit/server.js';
 import { TEAMMATES } from './team.js';
 
 /**
- * A Google-looking consent screen in front of the Scalekit fake's authorization link: "Allow"
- * follows the real link, which is what activates the grant (and, with a user-verify URL, returns
- * through the bot's /auth/verify).
+ * A Google-looking consent screen, which the Scalekit fake shows when an authorization link is
+ * opened (in real life Scalekit sends the browser to Google's). "Allow" goes on to the fake's
+ * `allowUrl`, which activates the grant and returns through the bot's /auth/verify. The page is
+ * served from the Scalekit fake's origin: its stylesheet and script come from the sandbox's.
  */
 
 const WHAT: Record<string, { label: string; can: string[] }> = {
@@ -15,19 +15,19 @@ const WHAT: Record<string, { label: string; can: string[] }> = {
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-/** The page for `link`, or undefined when `link` is not an authorization link of this Scalekit fake. */
-export function consentPage(scalekit: FakeScalekit, link: string, identifierOf: (userId: string) => string): string | undefined {
-  if (!link.startsWith(`${scalekit.url}/magic/`)) return undefined;
-  const known = scalekit.magicLinks().find((l) => l.url === link);
-  const what = WHAT[known?.connector ?? ''] ?? { label: known?.connector ?? 'your Google Account', can: ['Use your Google Account'] };
-  const person = TEAMMATES.find((p) => known !== undefined && identifierOf(p.id) === known.identifier);
+export function consentPage(
+  link: { connector: string; identifier: string; allowUrl: string },
+  opts: { identifierOf: (userId: string) => string; assetsBase: string },
+): string {
+  const what = WHAT[link.connector] ?? { label: link.connector, can: ['Use your Google Account'] };
+  const person = TEAMMATES.find((p) => opts.identifierOf(p.id) === link.identifier);
   const items = what.can.map((c) => `<li>${escapeHtml(c)}</li>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>Sign in – Google Accounts (sandbox)</title>
-  <link rel="stylesheet" href="/consent.css">
+  <link rel="stylesheet" href="${escapeHtml(`${opts.assetsBase}/consent.css`)}">
 </head>
 <body>
   <main class="card">
@@ -36,13 +36,13 @@ export function consentPage(scalekit: FakeScalekit, link: string, identifierOf: 
     <p class="account">${escapeHtml(person?.email ?? 'your Google Account')}</p>
     <p>This will allow Scheduler to:</p>
     <ul>${items}</ul>
-    <p class="fine">Sandbox: no real Google account is involved. Allow follows the Scalekit fake's authorization link.</p>
+    <p class="fine">Sandbox: no real Google account is involved. You signed in with the pretend Slack as ${escapeHtml(person?.realName ?? 'yourself')}; Allow goes on through the Scalekit fake and back to the bot.</p>
     <div class="buttons">
       <button type="button" id="cancel" class="secondary">Cancel</button>
-      <a id="allow" class="primary" href="${escapeHtml(link)}">Allow</a>
+      <a id="allow" class="primary" href="${escapeHtml(link.allowUrl)}">Allow</a>
     </div>
   </main>
-  <script src="/consent.js"></script>
+  <script src="${escapeHtml(`${opts.assetsBase}/consent.js`)}"></script>
 </body>
 </html>`;
 }

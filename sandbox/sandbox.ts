@@ -12,6 +12,7 @@ import { FakeScalekit } from '../fakes/scalekit/server.js';
 import { SlackClientSim } from '../fakes/slack/signed-client.js';
 import { FakeSlack } from '../fakes/slack/web-api.js';
 import { TokenRegistry } from '../fakes/token-registry.js';
+import { consentPage } from './consent-page.js';
 import { Changes, sandboxServer } from './server.js';
 import { SlackActions } from './slack-actions.js';
 import { BOT_USER, GENERAL, TEAM_ID, TEAMMATES, seedGoogle } from './team.js';
@@ -60,7 +61,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     for (const p of TEAMMATES) registry.linkIdentity(identifierOf(p.id), p.email);
     const botToken = `xoxb-sandbox-${randomBytes(8).toString('hex')}`;
     const signingSecret = randomBytes(16).toString('hex');
-    const scalekit = await FakeScalekit.start({ registry });
+    // The consent screen's stylesheet and script come from the page's own server, once it listens.
+    let pageUrl = '';
+    const scalekit = await FakeScalekit.start({ registry, consentPage: (link) => consentPage(link, { identifierOf, assetsBase: pageUrl }) });
     stops.push(() => scalekit.stop());
     const google = await FakeGoogle.start({ registry });
     stops.push(() => google.stop());
@@ -80,6 +83,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_BOT_TOKEN: botToken,
       SLACK_API_URL: slack.apiUrl,
+      SLACK_URL: slack.url,
+      SLACK_CLIENT_ID: slack.clientId,
+      SLACK_CLIENT_SECRET: slack.clientSecret,
       PORT: String(botPort),
       PUBLIC_URL: `http://127.0.0.1:${botPort}`,
       SCALEKIT_ENV_URL: scalekit.url,
@@ -95,7 +101,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
     const sim = new SlackClientSim({ botUrl: `http://127.0.0.1:${bot.port}`, signingSecret, slack, teamId: TEAM_ID, defaultChannel: GENERAL });
     const timeline = new Timeline(BOT_USER.id, (userId) => slack.dmChannelOf(userId));
-    const world: World = { slack, scalekit, google, timeline, busy, identifierOf };
+    const world: World = { slack, scalekit, google, timeline, busy, identifierOf, botUrl: `http://127.0.0.1:${bot.port}` };
     const changes = new Changes();
     const actions = new SlackActions({ slack, sim, timeline, generalId: GENERAL.id });
 
@@ -113,6 +119,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
 
     const server = sandboxServer({ world, actions, changes });
     const port = await listen(server, opts.port);
+    pageUrl = `http://127.0.0.1:${port}`;
     stops.push(async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

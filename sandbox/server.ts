@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { consentPage } from './consent-page.js';
+import { SESSION_COOKIE } from '../src/adapters/http/session-cookie.js';
 import type { Outcome, SlackActions } from './slack-actions.js';
 import { TEAMMATES, type Teammate } from './team.js';
-import { viewState, type World } from './view-state.js';
+import { connectLinkPrefix, viewState, type World } from './view-state.js';
 
-/** The page's HTTP API, its static files and the consent screen. */
+/** The page's HTTP API, its static files, and the start of a Connect button's journey. */
 
 const PUBLIC_DIR = new URL('./public/', import.meta.url);
 const TYPES: Record<string, string> = {
@@ -88,6 +88,23 @@ function answer(res: ServerResponse, changes: Changes, outcome: Outcome): void {
   json(res, outcome.ok ? 200 : outcome.status, outcome);
 }
 
+/**
+ * A Connect button pressed as `user`: the browser is signed in to the pretend Slack as that person
+ * (its session cookie, on the same host as every fake) and signed out of the bot, so the real
+ * journey follows: the bot's link, Sign in with Slack, Google's consent, back to the bot.
+ */
+function connect(world: World, url: URL, res: ServerResponse): void {
+  const me = person(url.searchParams.get('user'));
+  const target = url.searchParams.get('url') ?? '';
+  if (!me || !target.startsWith(connectLinkPrefix(world))) return json(res, 400, { error: 'expected { user, url } with a Connect link of the bot' });
+  res.writeHead(302, {
+    location: target,
+    'cache-control': 'no-store',
+    'set-cookie': [`${world.slack.signIn(me.id)}; Path=/; HttpOnly; SameSite=Lax`, `${SESSION_COOKIE}=; Path=/; Max-Age=0`],
+  });
+  res.end();
+}
+
 async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { world, actions, changes } = deps;
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
@@ -100,10 +117,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
       const me = person(url.searchParams.get('user')) ?? TEAMMATES[0];
       return me ? json(res, 200, viewState(world, me, changes.version)) : json(res, 404, { error: 'unknown user' });
     }
-    if (path === '/consent') {
-      const page = consentPage(world.scalekit, url.searchParams.get('link') ?? '', world.identifierOf);
-      return page === undefined ? json(res, 400, { error: 'not an authorization link of the Scalekit fake' }) : send(res, 200, TYPES.html ?? '', page);
-    }
+    if (path === '/connect') return connect(world, url, res);
     return staticFile(res, path.slice(1));
   }
   if (req.method !== 'POST') return json(res, 405, { error: 'method not allowed' });

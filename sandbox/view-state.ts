@@ -13,7 +13,12 @@ export interface World {
   timeline: Timeline;
   busy: Map<string, Busy[]>;
   identifierOf(userId: string): string;
+  /** The bot's PUBLIC_URL: its Connect links start there. */
+  botUrl: string;
 }
+
+/** Where every Connect button of the bot points. */
+export const connectLinkPrefix = (world: World): string => `${world.botUrl}/connect/start?`;
 
 const CONNECTORS = { calendar: 'googlecalendar', gmail: 'gmail' } as const;
 
@@ -62,8 +67,8 @@ export function viewState(world: World, me: Teammate, version: number) {
     version,
     me: me.id,
     users: TEAMMATES.map((p) => ({ id: p.id, name: p.name, realName: p.realName, tz: p.tz, email: p.email, connected: connection(world, p) })),
-    /** URL buttons to these open the sandbox's consent screen first. */
-    authLinkPrefix: `${world.scalekit.url}/magic/`,
+    /** URL buttons to these (Connect) are opened as the person chosen in "You are". */
+    connectLinkPrefix: connectLinkPrefix(world),
     bot: { id: BOT_USER.id, name: BOT_USER.realName ?? BOT_USER.name, handle: BOT_USER.name },
     channels: { general: GENERAL, dm: { id: dm, name: BOT_USER.realName ?? BOT_USER.name } },
     messages: {

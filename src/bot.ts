@@ -6,12 +6,19 @@ import { googleCalendar } from './adapters/google/calendar.js';
 import { googleGmail } from './adapters/google/gmail.js';
 import { googleGmailInbox } from './adapters/google/gmail-inbox.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './adapters/google/http.js';
+import { googleAccounts } from './adapters/google/account-address.js';
 import { authVerifyRoute } from './adapters/http/auth-verify.js';
+import { CONNECT_START_PATH, connectLinks } from './adapters/http/connect-links.js';
+import { connectStartRoute, type BrowserRouteDeps } from './adapters/http/connect-start.js';
 import { httpRoutes } from './adapters/http/routes.js';
+import { sessionCookies } from './adapters/http/session-cookie.js';
+import { slackCallbackRoute } from './adapters/http/signin-callback.js';
+import { SLACK_CALLBACK_PATH, slackSignIn } from './adapters/http/slack-signin.js';
 import { scalekitGrants } from './adapters/scalekit/scalekit-grants.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { buildSlackApp } from './adapters/slack/build-app.js';
 import { laterDeliverer } from './adapters/slack/deliver.js';
+import { slackDirectory } from './adapters/slack/directory.js';
 import type { SlackDeps } from './adapters/slack/deps.js';
 import { onceEvents } from './adapters/slack/once-events.js';
 import { registerListeners } from './adapters/slack/register.js';
@@ -19,6 +26,7 @@ import { resumePending, type ResumeDeps } from './adapters/slack/resume.js';
 import { openStore } from './adapters/store/open-store.js';
 import type { Config } from './config.js';
 import { hmacCursorSeal } from './core/inbox/cursor.js';
+import { purposeKey } from './core/signed-token.js';
 import type { Logger } from './flows/ports/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { Inflight } from './inflight.js';
@@ -48,25 +56,30 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     config.slack.botToken,
     config.slack.signingSecret,
     config.slack.appToken,
-    config.slack.oauth?.clientSecret,
+    config.slack.clientSecret,
     config.slack.oauth?.stateSecret,
     config.scalekit.clientSecret,
     config.authStateSecret,
+    config.sessionSecret,
   ].filter((s): s is string => s !== undefined);
   const log = jsonLogger({ level: config.logLevel, secrets, ...(overrides.writeLog ? { write: overrides.writeLog } : {}) });
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...overrides.retry };
   const now = overrides.now ?? Date.now;
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now });
   const inflight = new Inflight();
-  const grants = scalekitGrants({
+  const scalekit = scalekitGrants({
     ...config.scalekit,
     connections: config.connections,
     userVerifyUrl: `${config.publicUrl}/auth/verify`,
     stateSecret: config.authStateSecret,
     now,
   });
+  // Each signed value has a key of its own, derived from the configured secrets.
+  const linkKey = purposeKey(config.authStateSecret, 'connect-link');
+  const links = connectLinks({ publicUrl: config.publicUrl, key: linkKey, now });
   const deps: SlackDeps = {
-    grants,
+    // Connect buttons carry the bot's own link; Scalekit's is made only for the signed-in owner.
+    grants: { ...scalekit, link: async (user, connector, resumeId) => links.url(user, connector, resumeId) },
     calendar: googleCalendar(config.google.calendarApiUrl, retry),
     gmail: googleGmail(config.google.gmailApiUrl, retry),
     mailbox: googleGmailInbox(config.google.gmailApiUrl, retry),
@@ -82,8 +95,33 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const resume: ResumeDeps = { deps, clientFor: (u) => slack.clientFor(u), deliverLater: laterDeliverer({ clientFor: (u) => slack.clientFor(u), now, log }) };
 
   let ready = false;
-  const verify = authVerifyRoute({ ...deps, stateSecret: config.authStateSecret, resume: (p) => inflight.track(resumePending(resume, p)) });
-  const routes = httpRoutes({ isReady: () => ready, verify, inflight, log });
+  const sessions = sessionCookies({ key: purposeKey(config.sessionSecret, 'session'), secure: config.publicUrl.startsWith('https:'), now });
+  const signIn = slackSignIn({
+    slackUrl: config.slack.url,
+    apiUrl: config.slack.apiUrl,
+    clientId: config.slack.clientId,
+    clientSecret: config.slack.clientSecret,
+    publicUrl: config.publicUrl,
+    stateKey: purposeKey(config.sessionSecret, 'signin-state'),
+    once: (key, expiresAt) => store.firstTime(key, expiresAt),
+    now,
+  });
+  const browser: BrowserRouteDeps = {
+    ...deps,
+    stateSecret: config.authStateSecret,
+    linkKey,
+    directoryFor: async (user) => slackDirectory(await slack.clientFor(user)),
+    accounts: googleAccounts(config.google, retry),
+    requireMatchingGoogleEmail: config.requireMatchingGoogleEmail,
+    sessions,
+    signIn,
+  };
+  const verify = authVerifyRoute({ ...browser, resume: (p) => inflight.track(resumePending(resume, p)) });
+  const pages = [
+    { path: CONNECT_START_PATH, handle: connectStartRoute(browser) },
+    { path: SLACK_CALLBACK_PATH, handle: slackCallbackRoute({ signIn, sessions, log }) },
+  ];
+  const routes = httpRoutes({ isReady: () => ready, verify, pages, inflight, log });
   const logger = boltLogger(log, BOLT_LEVEL[config.logLevel]);
   const slack = buildSlackApp(config, routes, logger, store.db);
   const app = slack.app;
@@ -95,7 +133,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
 
   const jobs = startBackgroundJobs(resume, store, config.bookingLeaseMs);
   // Not awaited: a Scalekit that is down must not hold up the start, only be named in the log.
-  void grants.check().catch((e: unknown) =>
+  void scalekit.check().catch((e: unknown) =>
     log.warn('Scalekit is not answering; check SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET', { url: config.scalekit.envUrl, error: e instanceof Error ? e.message : String(e) }),
   );
   let started: unknown;

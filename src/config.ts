@@ -13,14 +13,19 @@ const EnvSchema = z
       .string()
       .regex(/^xoxb-/, { message: 'expected a bot token starting with xoxb-' })
       .optional(),
-    SLACK_CLIENT_ID: z.string().min(1).optional(),
-    SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+    SLACK_CLIENT_ID: z
+      .string({ message: "the Slack app's client id (Basic Information → App Credentials), for Sign in with Slack" })
+      .min(1, "required: the Slack app's client id"),
+    SLACK_CLIENT_SECRET: z
+      .string({ message: "the Slack app's client secret (Basic Information → App Credentials), for Sign in with Slack" })
+      .min(1, "required: the Slack app's client secret"),
     SLACK_STATE_SECRET: z.string().min(16, { message: 'expected at least 16 characters of random text' }).optional(),
     SLACK_APP_TOKEN: z
       .string()
       .regex(/^xapp-/, { message: 'expected an app-level token starting with xapp-' })
       .optional(),
     SLACK_API_URL: url('the Slack Web API base URL').default('https://slack.com/api/'),
+    SLACK_URL: url("Slack's own base URL (browser pages, OpenID keys)").default('https://slack.com').transform(trailingSlashless),
     PORT: z.coerce
       .number({ message: 'expected a port number' })
       .int({ message: 'expected a whole port number' })
@@ -47,6 +52,11 @@ const EnvSchema = z
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     AUTH_STATE_SECRET: z.string().min(32, { message: 'expected at least 32 characters of random text' }).optional(),
+    SESSION_SECRET: z.string().min(32, { message: 'expected at least 32 characters of random text' }).optional(),
+    REQUIRE_MATCHING_GOOGLE_EMAIL: z
+      .enum(['true', 'false'], { message: 'expected true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
     BOOKING_LEASE_MS: z.coerce
       .number({ message: 'expected a number of milliseconds' })
       .int({ message: 'expected a whole number of milliseconds' })
@@ -68,6 +78,11 @@ export interface Config {
     oauth: { clientId: string; clientSecret: string; stateSecret: string } | undefined;
     appToken: string | undefined;
     apiUrl: string;
+    /** Slack's own origin and pages: `/openid/connect/authorize`, `/openid/connect/keys`. */
+    url: string;
+    /** The app's credentials, for Sign in with Slack (and for installs in several workspaces). */
+    clientId: string;
+    clientSecret: string;
   };
   port: number;
   publicUrl: string;
@@ -78,6 +93,10 @@ export interface Config {
   dataDir: string;
   /** Signs the state carried through Google's consent screen and back to /auth/verify. */
   authStateSecret: string;
+  /** Signs the bot's own session cookie (who signed in with Slack) and the sign-in state. */
+  sessionSecret: string;
+  /** After connecting, a Google account whose address is not the Slack profile's is disconnected again. */
+  requireMatchingGoogleEmail: boolean;
   bookingLeaseMs: number;
   logLevel: Env['LOG_LEVEL'];
 }
@@ -96,20 +115,18 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   );
   const parsed = EnvSchema.safeParse(present);
   // Checked apart from the schema so that they are reported together with the schema's issues.
-  const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
-  const oauthGiven = oauthVars.filter((v) => present[v] !== undefined);
+  // SLACK_STATE_SECRET decides: set, the app is installed in several workspaces (Slack OAuth, with
+  // the client id and secret every set-up needs for Sign in with Slack); unset, one bot token.
+  const several = present.SLACK_STATE_SECRET !== undefined;
   const crossChecks = [
     ...(!present.SLACK_APP_TOKEN && !present.SLACK_SIGNING_SECRET
       ? ['SLACK_SIGNING_SECRET: required in HTTP mode (when SLACK_APP_TOKEN is not set): the Slack app signing secret']
       : []),
-    ...(oauthGiven.length === 0 && !present.SLACK_BOT_TOKEN
-      ? ['SLACK_BOT_TOKEN: required: the bot token (xoxb-…), unless SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET set up installs in several workspaces']
+    ...(!several && !present.SLACK_BOT_TOKEN
+      ? ['SLACK_BOT_TOKEN: required: the bot token (xoxb-…), unless SLACK_STATE_SECRET sets up installs in several workspaces']
       : []),
-    ...(oauthGiven.length > 0 && oauthGiven.length < oauthVars.length
-      ? oauthVars.filter((v) => present[v] === undefined).map((v) => `${v}: required with ${oauthGiven.join(' and ')} (installs in several workspaces need all three)`)
-      : []),
-    ...(oauthGiven.length === oauthVars.length && present.SLACK_BOT_TOKEN
-      ? ['SLACK_BOT_TOKEN: set either a single bot token or SLACK_CLIENT_ID/SECRET/STATE_SECRET, not both']
+    ...(several && present.SLACK_BOT_TOKEN
+      ? ['SLACK_BOT_TOKEN: set either a single bot token or SLACK_STATE_SECRET (installs in several workspaces), not both']
       : []),
   ];
   if (!parsed.success || crossChecks.length > 0) {
@@ -125,12 +142,14 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     slack: {
       signingSecret: env.SLACK_SIGNING_SECRET,
       botToken: env.SLACK_BOT_TOKEN,
-      oauth:
-        env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET
-          ? { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, stateSecret: env.SLACK_STATE_SECRET }
-          : undefined,
+      oauth: env.SLACK_STATE_SECRET
+        ? { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, stateSecret: env.SLACK_STATE_SECRET }
+        : undefined,
       appToken: env.SLACK_APP_TOKEN,
       apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+      url: env.SLACK_URL,
+      clientId: env.SLACK_CLIENT_ID,
+      clientSecret: env.SLACK_CLIENT_SECRET,
     },
     port: env.PORT,
     publicUrl: trailingSlashless(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
@@ -145,6 +164,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     dataDir: env.DATA_DIR,
     // Every instance derives the same key from the shared Scalekit secret unless one is given.
     authStateSecret: env.AUTH_STATE_SECRET ?? createHmac('sha256', env.SCALEKIT_CLIENT_SECRET).update('slack-scheduler/auth-state').digest('hex'),
+    sessionSecret: env.SESSION_SECRET ?? createHmac('sha256', env.SCALEKIT_CLIENT_SECRET).update('slack-scheduler/session').digest('hex'),
+    requireMatchingGoogleEmail: env.REQUIRE_MATCHING_GOOGLE_EMAIL,
     bookingLeaseMs: env.BOOKING_LEASE_MS,
     logLevel: env.LOG_LEVEL,
   };

@@ -5,6 +5,8 @@ import { ConfigError, ENV_VARIABLES, loadConfig } from '../src/config.js';
 const good = {
   SLACK_SIGNING_SECRET: 'sign-secret-value-123',
   SLACK_BOT_TOKEN: 'xoxb-123-abc',
+  SLACK_CLIENT_ID: '111.222',
+  SLACK_CLIENT_SECRET: 'slack-client-secret-789',
   SCALEKIT_ENV_URL: 'https://acme.scalekit.test',
   SCALEKIT_CLIENT_ID: 'skc_1',
   SCALEKIT_CLIENT_SECRET: 'client-secret-value-456',
@@ -29,19 +31,49 @@ describe('configuration', () => {
     expect(c.connections).toEqual({ calendar: 'googlecalendar', gmail: 'gmail' });
     expect(c.google).toEqual({ calendarApiUrl: 'https://www.googleapis.com/calendar/v3', gmailApiUrl: 'https://gmail.googleapis.com/gmail/v1' });
     expect(c.databaseUrl).toBeUndefined();
+    expect(c.slack.url).toBe('https://slack.com');
+    expect(c.slack.oauth).toBeUndefined();
+    expect(c.requireMatchingGoogleEmail).toBe(true);
+    expect(c.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(c.sessionSecret).not.toBe(c.authStateSecret);
+  });
+
+  it('needs the Slack app credentials for Sign in with Slack, naming each one', () => {
+    const { SLACK_CLIENT_ID: _id, SLACK_CLIENT_SECRET: _secret, ...rest } = good;
+    const found = problems(rest);
+    expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET']);
+    expect(found.join('\n')).toMatch(/SLACK_CLIENT_ID: required: .*client id/);
+  });
+
+  it('SLACK_STATE_SECRET decides between one bot token and installs in several workspaces', () => {
+    const { SLACK_BOT_TOKEN: _t, ...noToken } = good;
+    const several = loadConfig({ ...noToken, SLACK_STATE_SECRET: 'state-secret-long-enough' });
+    expect(several.slack.oauth).toEqual({ clientId: '111.222', clientSecret: 'slack-client-secret-789', stateSecret: 'state-secret-long-enough' });
+    expect(problems(noToken).join('\n')).toMatch(/SLACK_BOT_TOKEN: required/);
+    expect(problems({ ...good, SLACK_STATE_SECRET: 'state-secret-long-enough' }).join('\n')).toMatch(/SLACK_BOT_TOKEN: set either/);
+  });
+
+  it('reads the Google email check as true or false only', () => {
+    expect(loadConfig({ ...good, REQUIRE_MATCHING_GOOGLE_EMAIL: 'false' }).requireMatchingGoogleEmail).toBe(false);
+    expect(problems({ ...good, REQUIRE_MATCHING_GOOGLE_EMAIL: 'no' }).join('\n')).toMatch(/REQUIRE_MATCHING_GOOGLE_EMAIL: expected true or false/);
+    expect(problems({ ...good, SESSION_SECRET: 'short' }).join('\n')).toMatch(/SESSION_SECRET: expected at least 32/);
+    expect(loadConfig({ ...good, SLACK_URL: 'http://127.0.0.1:9999/' }).slack.url).toBe('http://127.0.0.1:9999');
   });
 
   it('names every missing variable at once', () => {
     const names = problems({}).map((p) => p.split(':')[0]);
-    expect(names).toEqual(expect.arrayContaining(['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SCALEKIT_ENV_URL', 'SCALEKIT_CLIENT_ID', 'SCALEKIT_CLIENT_SECRET']));
+    expect(names).toEqual(
+      expect.arrayContaining(['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SCALEKIT_ENV_URL', 'SCALEKIT_CLIENT_ID', 'SCALEKIT_CLIENT_SECRET']),
+    );
   });
 
   it('names malformed values with what is expected, never echoing a value', () => {
-    const found = problems({ ...good, PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SCALEKIT_ENV_URL: 'ftp://x', DATABASE_URL: 'mysql://u:pw@h/db' });
+    const found = problems({ ...good, PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SCALEKIT_ENV_URL: 'ftp://x', DATABASE_URL: 'mysql://u:pw@h/db', SLACK_URL: 'javascript:alert(1)' });
     expect(found.join('\n')).toMatch(/PORT: expected a port number/);
     expect(found.join('\n')).toMatch(/SLACK_BOT_TOKEN: expected a bot token starting with xoxb-/);
     expect(found.join('\n')).toMatch(/SCALEKIT_ENV_URL: expected/);
     expect(found.join('\n')).toMatch(/DATABASE_URL: expected a postgres/);
+    expect(found.join('\n')).toMatch(/SLACK_URL: expected/);
     expect(found.join('\n')).not.toContain('xoxp-user-token-secret');
     expect(found.join('\n')).not.toContain('pw@h');
   });

@@ -23,7 +23,7 @@ describe('npm start (src/main.ts)', () => {
     const p = run({ SLACK_BOT_TOKEN: 'xoxp-not-a-bot-token-value', SCALEKIT_ENV_URL: 'nope', PORT: '99999', SCALEKIT_CLIENT_SECRET: 'shh-secret-value' });
     expect(await p.exited).toBe(1);
     const err = p.stderr();
-    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SCALEKIT_ENV_URL', 'SCALEKIT_CLIENT_ID', 'PORT']) expect(err).toContain(name);
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SCALEKIT_ENV_URL', 'SCALEKIT_CLIENT_ID', 'PORT']) expect(err).toContain(name);
     expect(err).not.toContain('xoxp-not-a-bot-token-value');
     expect(err).not.toContain('shh-secret-value');
   });
@@ -35,6 +35,8 @@ describe('npm start (src/main.ts)', () => {
       DATA_DIR: dataDir,
       SLACK_SIGNING_SECRET: 'signing-secret',
       SLACK_BOT_TOKEN: 'xoxb-1-2',
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'slack-client-secret',
       SCALEKIT_ENV_URL: 'http://127.0.0.1:9',
       SCALEKIT_CLIENT_ID: 'id',
       SCALEKIT_CLIENT_SECRET: 'secret',

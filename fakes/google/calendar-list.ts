@@ -91,3 +91,28 @@ export function listCalendarList(ctx: RequestContext): Reply {
     },
   };
 }
+
+/**
+ * calendars.get (GET /calendars/{calendarId}): a calendar's own metadata. `primary` is the
+ * caller's primary calendar, whose id is the account's address; another id must be on the caller's
+ * calendar list (otherwise 404 notFound, the fake's choice for calendars the caller cannot read).
+ */
+export function getCalendar(ctx: RequestContext): Reply {
+  const id = ctx.params[0] ?? '';
+  const user = ctx.grant.email;
+  const cal = id === 'primary' ? ctx.world.calendar(user) : ctx.world.findCalendar(id);
+  if (cal === undefined || (id !== 'primary' && ctx.world.listEntry(user, cal.id) === undefined)) throw notFound();
+  const meetAllowed = ctx.world.meetMode(cal.primaryOf ?? user) !== 'rejected';
+  return {
+    status: 200,
+    body: {
+      kind: 'calendar#calendar',
+      etag: `"${1_700_000_000_000_000 + cal.id.length}"`,
+      id: cal.id,
+      summary: cal.summary,
+      ...(cal.description === undefined ? {} : { description: cal.description }),
+      timeZone: cal.timeZone,
+      conferenceProperties: { allowedConferenceSolutionTypes: meetAllowed ? ['hangoutsMeet'] : [] },
+    },
+  };
+}

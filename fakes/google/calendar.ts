@@ -2,14 +2,21 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { GOOGLE_SCOPES } from '../token-registry.js';
 import { deleteEvent, getEvent, insertEvent, instant, required } from './calendar-events.js';
-import { listCalendarList } from './calendar-list.js';
+import { getCalendar, listCalendarList } from './calendar-list.js';
 import { googleError, invalid } from './errors.js';
 import { badRequest, jsonBody, type RequestContext, type Reply, type ServiceRoutes } from './route.js';
 import { type CalendarState, type GoogleWorld, type Interval, mergeBusy, rfc3339 } from './state.js';
 
-/** Calendar v3: freeBusy.query, calendarList.list and the event routes. */
+/** Calendar v3: freeBusy.query, calendarList.list, calendars.get and the event routes. */
 
 const SCOPES = [GOOGLE_SCOPES.calendar] as const;
+/** calendars.get: "Authorization scopes" of the reference (calendar, calendar.readonly, calendar.calendars(.readonly)). */
+const CALENDAR_GET_SCOPES = [
+  GOOGLE_SCOPES.calendar,
+  'https://www.googleapis.com/auth/calendar.readonly',
+  'https://www.googleapis.com/auth/calendar.calendars',
+  'https://www.googleapis.com/auth/calendar.calendars.readonly',
+] as const;
 const LIST_SCOPES = [
   GOOGLE_SCOPES.calendar,
   'https://www.googleapis.com/auth/calendar.readonly',
@@ -90,6 +97,7 @@ export const calendarRoutes: ServiceRoutes = {
       scopes: LIST_SCOPES,
       handle: listCalendarList,
     },
+    { operation: 'calendars.get', method: 'GET', pattern: /^\/calendars\/([^/]+)$/, rpcMethod: 'calendar.v3.Calendars.Get', scopes: CALENDAR_GET_SCOPES, handle: getCalendar },
     { operation: 'freeBusy', method: 'POST', pattern: /^\/freeBusy$/, rpcMethod: 'calendar.v3.Freebusy.Query', scopes: SCOPES, handle: freeBusy },
     {
       operation: 'events.insert',

@@ -25,6 +25,7 @@ export interface Reply {
 export type GoogleOperation =
   | 'freeBusy'
   | 'calendarList.list'
+  | 'calendars.get'
   | 'events.insert'
   | 'events.get'
   | 'events.delete'

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConnectorStatus, M2M_TTL_S, randomId, type ScalekitState } from './state.js';
 
+/** Renders a consent screen for a magic link; Allow must lead to `allowUrl` (a path on the fake). */
+export type ConsentPage = (link: { connector: string; identifier: string; allowUrl: string }) => string;
+
 export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
@@ -42,7 +45,7 @@ async function token(state: ScalekitState, creds: ClientCredentials, req: Incomi
 }
 
 /** GET /magic/<id> — the user's browser follows the authorization link and "consents" at Google. */
-function magic(state: ScalekitState, id: string, url: URL, res: ServerResponse): void {
+function magic(state: ScalekitState, id: string, url: URL, res: ServerResponse, consentPage: ConsentPage | undefined): void {
   const link = state.links.get(id);
   if (!link) {
     html(res, 404, 'Link not found', 'This authorization link is invalid.');
@@ -57,6 +60,13 @@ function magic(state: ScalekitState, id: string, url: URL, res: ServerResponse):
   const account = state.find(link.connector, link.identifier);
   if (!account) {
     html(res, 404, 'Link not found', 'The connected account for this link no longer exists.');
+    return;
+  }
+  if (consentPage !== undefined && url.searchParams.get('consent') !== 'allow') {
+    const allow = new URLSearchParams(url.searchParams);
+    allow.set('consent', 'allow');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(consentPage({ connector: link.connector, identifier: link.identifier, allowUrl: `${url.pathname}?${allow.toString()}` }));
     return;
   }
   const email = url.searchParams.get('email');
@@ -82,13 +92,13 @@ function magic(state: ScalekitState, id: string, url: URL, res: ServerResponse):
   res.end();
 }
 
-export function httpHandler(state: ScalekitState, creds: ClientCredentials): (req: IncomingMessage, res: ServerResponse) => void {
+export function httpHandler(state: ScalekitState, creds: ClientCredentials, consentPage?: ConsentPage): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     const magicId = /^\/magic\/([^/]+)$/.exec(url.pathname)?.[1];
     const run = async (): Promise<void> => {
       if (req.method === 'POST' && url.pathname === '/oauth/token') await token(state, creds, req, res);
-      else if (req.method === 'GET' && magicId) magic(state, magicId, url, res);
+      else if (req.method === 'GET' && magicId) magic(state, magicId, url, res, consentPage);
       else if (req.method === 'GET' && url.pathname === '/connected') html(res, 200, 'Connected', 'You can close this window.');
       else json(res, 404, { error: 'not_found' });
     };

@@ -6,10 +6,10 @@ import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { timeResponse, type RequestTiming } from '../timing.js';
 import { GOOGLE_SCOPES, type Grant, type TokenRegistry } from '../token-registry.js';
 import { connectedAccountRoutes } from './connected-accounts.js';
-import { httpHandler } from './http.js';
+import { httpHandler, type ConsentPage } from './http.js';
 import { ConnectorStatus, ScalekitState, randomId, type Connection, type MagicLink, type RecordedCall } from './state.js';
 
-export { ConnectorStatus, type MagicLink, type RecordedCall };
+export { ConnectorStatus, type ConsentPage, type MagicLink, type RecordedCall };
 
 export interface FakeScalekitOptions {
   registry: TokenRegistry;
@@ -19,6 +19,11 @@ export interface FakeScalekitOptions {
   connections?: Record<string, string[]>;
   /** Lifetime of a magic link (its `expiry`); Scalekit documents none ("a short duration"). Default 10 minutes. */
   magicLinkTtlMs?: number;
+  /**
+   * A consent screen shown when a magic link is opened (as Google's is, in real life); its Allow
+   * goes to `allowUrl`, which "consents". Unset (tests): opening the link consents at once.
+   */
+  consentPage?: ConsentPage;
 }
 
 export const DEFAULT_MAGIC_LINK_TTL_MS = 600_000;
@@ -73,7 +78,7 @@ export class FakeScalekit {
     const timings: RequestTiming[] = [];
     // gRPC paths end in the method name (…/ConnectedAccountService/GetConnectedAccountAuth).
     const lastSegment = (url: string | undefined): string => (url ?? '').split('?')[0]?.split('/').at(-1) ?? '';
-    const h1Handler = httpHandler(state, creds);
+    const h1Handler = httpHandler(state, creds, opts.consentPage);
     const h1 = http.createServer((req, res) => {
       timeResponse(timings, 'scalekit', new URL(req.url ?? '/', 'http://fake.invalid').pathname, res);
       h1Handler(req, res);

@@ -76,6 +76,11 @@ export class TestBrowser {
       .join('; ');
   }
 
+  /** Every cookie value in the jar, expired or not: what a leak check looks for in logs. */
+  cookieValues(): string[] {
+    return this.jar.map((c) => c.value);
+  }
+
   clearCookies(): void {
     this.jar.length = 0;
   }

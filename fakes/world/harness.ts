@@ -2,6 +2,7 @@ import { startBot, type BotOverrides, type RunningBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { FakeGoogle } from '../google/index.js';
 import { FakeScalekit } from '../scalekit/server.js';
+import { TestBrowser } from '../slack/browser.js';
 import { SlackClientSim } from '../slack/signed-client.js';
 import { FakeSlack, type FakeSlackUser } from '../slack/web-api.js';
 import { TokenRegistry } from '../token-registry.js';
@@ -39,6 +40,11 @@ export interface World {
   simFor(port: number): SlackClientSim;
   /** Adds a log source (an in-process bot's lines, a bot process's stderr) to the leak check. */
   capture(source: () => string): void;
+  /**
+   * A person's own browser (cookie jar). Its cookies (the bot's session among them) and the
+   * sign-in codes it carried join the leak check.
+   */
+  browser(name: string): TestBrowser;
   /** Stops the fakes and drops the database; fails if a token or secret leaked (see leak-check.ts). */
   stop(): Promise<void>;
 }
@@ -49,6 +55,9 @@ export function botEnv(fakes: { slack: FakeSlack; scalekit: FakeScalekit; google
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: fakes.slack.apiUrl,
+    SLACK_URL: fakes.slack.url,
+    SLACK_CLIENT_ID: fakes.slack.clientId,
+    SLACK_CLIENT_SECRET: fakes.slack.clientSecret,
     SCALEKIT_ENV_URL: fakes.scalekit.url,
     SCALEKIT_CLIENT_ID: fakes.scalekit.clientId,
     SCALEKIT_CLIENT_SECRET: fakes.scalekit.clientSecret,
@@ -71,8 +80,13 @@ export async function startWorld(): Promise<World> {
   ]);
   for (const u of users) if ('email' in u) google.addCalendar(u.email);
   const sources: Array<() => string> = [];
+  const browsers: TestBrowser[] = [];
+  // Cookies and the OpenID codes that passed through each browser: none may reach a log.
+  const browserSecrets = () =>
+    browsers.flatMap((b) => [...b.cookieValues(), ...b.history.flatMap((hop) => new URL(hop.url).searchParams.getAll('code'))]);
   const slackRecords = () => [
-    ...slack.calls.map((c) => JSON.stringify(c.args)),
+    // Sign in with Slack's own methods are where a code and a user token are meant to go.
+    ...slack.calls.filter((c) => !c.method.startsWith('openid.connect.')).map((c) => JSON.stringify(c.args)),
     ...slack.responses.map((r) => JSON.stringify(r.body)),
     ...slack.rejectedResponses.map((r) => JSON.stringify(r)),
   ];
@@ -88,8 +102,13 @@ export async function startWorld(): Promise<World> {
     },
     simFor: (port) => new SlackClientSim({ botUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET, slack, teamId: TEAM }),
     capture: (source) => void sources.push(source),
+    browser(name) {
+      const b = new TestBrowser(name);
+      browsers.push(b);
+      return b;
+    },
     async stop() {
-      const secrets = [...registry.allMinted(), ...slack.mintedSecrets(), BOT_TOKEN, SIGNING_SECRET, scalekit.clientSecret, slack.clientSecret];
+      const secrets = [...registry.allMinted(), ...slack.mintedSecrets(), ...browserSecrets(), BOT_TOKEN, SIGNING_SECRET, scalekit.clientSecret, slack.clientSecret];
       const leaks = findLeaks(secrets, [...sources.map((s) => s()), ...slackRecords()]);
       await Promise.all([scalekit.stop(), google.stop(), slack.stop()]);
       await database.drop();
@@ -106,12 +125,12 @@ export interface Harness extends World {
   logs: string[];
 }
 
-/** The real bot in this process on a free port, wired to the world's fakes. */
-export async function startHarness(overrides: BotOverrides = {}): Promise<Harness> {
+/** The real bot in this process on a free port, wired to the world's fakes; `env` adds to or replaces its environment. */
+export async function startHarness(overrides: BotOverrides = {}, extraEnv: Record<string, string> = {}): Promise<Harness> {
   const world = await startWorld();
   const logs: string[] = [];
   const port = await freePort();
-  const env = world.envFor(port);
+  const env = { ...world.envFor(port), ...extraEnv };
   world.capture(() => logs.join('\n'));
   const bot = await startBot(loadConfig(env), {
     writeLog: (line) => logs.push(line),

@@ -54,7 +54,8 @@ const userName = (id) => (id === ui.data.bot.id ? ui.data.bot.handle : ui.data.u
 
 function onButton(messageId, b) {
   if (b.url) {
-    const target = b.url.startsWith(ui.data.authLinkPrefix) ? `/consent?link=${encodeURIComponent(b.url)}` : b.url;
+    // A Connect button: the pretend Slack signs this browser in as "You are" first, then the bot's link runs as usual.
+    const target = b.url.startsWith(ui.data.connectLinkPrefix) ? `/connect?user=${encodeURIComponent(ui.me)}&url=${encodeURIComponent(b.url)}` : b.url;
     window.open(target, '_blank', 'popup,width=520,height=680');
   }
   // Slack sends an action for link buttons too; a button without an action_id has nothing to send.

@@ -1,4 +1,5 @@
-import type { CalendarApi, Colleagues, CursorSeal, Directory, GmailApi, Grants, Logger, MailboxApi, Store } from './ports/index.js';
+import type { SlackUserRef } from '../core/identity.js';
+import type { CalendarApi, Colleagues, CursorSeal, Directory, GmailApi, GoogleAccounts, Grants, Logger, MailboxApi, Store } from './ports/index.js';
 
 /** What every feature's flows share. */
 export interface BaseDeps {
@@ -35,7 +36,15 @@ export interface HomeDeps extends BaseDeps {
   directory: Directory;
 }
 
-/** The return from Google's consent through /auth/verify. */
+/** Opening a Connect link, and the return from Google's consent through /auth/verify. */
 export interface ConnectDeps extends BaseDeps {
+  /** Checks the state Scalekit hands back to /auth/verify. */
   stateSecret: string;
+  /** Checks the token a Connect link carries. */
+  linkKey: string;
+  /** Slack's view of the workspace the user belongs to (their profile email). */
+  directoryFor: (user: SlackUserRef) => Promise<Directory>;
+  accounts: GoogleAccounts;
+  /** A Google account whose address differs from the Slack profile's is disconnected again. */
+  requireMatchingGoogleEmail: boolean;
 }

@@ -4,6 +4,7 @@ import { PREFS_FORM } from '../../src/core/prefs-form.js';
 import { ConnectorStatus } from '../../fakes/scalekit/server.js';
 import { buttonsIn } from '../../fakes/slack/signed-client.js';
 import { PEOPLE, TEAM, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
+import { connectThroughBrowser } from '../support/connect-steps.js';
 import { reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
@@ -55,7 +56,13 @@ describe('App Home', () => {
     await openHome();
     await h.slack.waitFor((r) => r.kind === 'call' && r.method === 'views.publish' && published().length === 2);
     expect(lastHome()).toContain('Expired');
-    expect(homeButtons().find((b) => b.text === 'Reconnect Google Calendar')?.url).toContain('/magic/');
+    const reconnect = homeButtons().find((b) => b.text === 'Reconnect Google Calendar')?.url ?? '';
+    expect(reconnect).toMatch(new RegExp(`^${h.env.PUBLIC_URL}/connect/start\\?c=`));
+    // publishing the Home tab makes no authorization link; opening the button does, for its owner
+    expect(h.scalekit.calls.filter((c) => c.method === 'getMagicLinkForConnectedAccount')).toHaveLength(0);
+    const { page } = await connectThroughBrowser(h, organizer, h.browser('olivia'), reconnect);
+    expect(page.body).toContain('Google Calendar is now connected');
+    expect(h.scalekit.account('googlecalendar', identifierOf(organizer.id))?.status).toBe(ConnectorStatus.ACTIVE);
   });
 
   it('Disconnect removes the connected account at Scalekit and the tab says so', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorStatus } from '../../fakes/scalekit/server.js';
 import { GOOGLE_SCOPES } from '../../fakes/token-registry.js';
 import { PEOPLE, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
+import { connectThroughBrowser } from '../support/connect-steps.js';
 import { allText, button, click, reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
@@ -27,11 +28,16 @@ describe('connecting Google through Scalekit', () => {
     const linkClick = await click(h, organizer, links[0]!);
     expect(linkClick.status).toBe(200);
 
+    // Each button is the bot's own link, made without asking Scalekit; the browser signs in with Slack first
+    expect(h.scalekit.calls.filter((c) => c.method === 'getMagicLinkForConnectedAccount')).toHaveLength(0);
+    const browser = h.browser('olivia');
     for (const link of links) {
-      expect(link.url).toMatch(new RegExp(`^${h.scalekit.url}/magic/`));
-      const consent = await fetch(link.url!);
-      expect(consent.status).toBe(200);
+      expect(link.url).toMatch(new RegExp(`^${h.env.PUBLIC_URL}/connect/start\\?c=`));
+      const { page } = await connectThroughBrowser(h, organizer, browser, link.url!);
+      expect(page.status).toBe(200);
+      expect(new URL(page.url).pathname).toBe('/auth/verify');
     }
+    expect(h.slack.browserVisits.filter((v) => v.path === '/openid/connect/authorize')).toHaveLength(1);
     expect(h.scalekit.account('googlecalendar', identifierOf(organizer.id))?.status).toBe(ConnectorStatus.ACTIVE);
     expect(h.scalekit.account('gmail', identifierOf(organizer.id))?.status).toBe(ConnectorStatus.ACTIVE);
 
@@ -62,7 +68,7 @@ describe('connecting Google through Scalekit', () => {
     const cmd = await schedule(h, organizer, `${mention(alice)} 30m Kickoff`);
     const prompt = await reply(h, cmd.responseUrl);
     expect(allText(prompt)).toContain(words);
-    expect(button(prompt, buttonText).url).toContain('/magic/');
+    expect(button(prompt, buttonText).url).toContain('/connect/start?c=');
     expect(h.google.requests).toHaveLength(0);
   });
 
@@ -85,7 +91,7 @@ describe('connecting Google through Scalekit', () => {
     const cmd = await schedule(h, organizer, `${mention(alice)} 30m Kickoff`);
     const prompt = await reply(h, cmd.responseUrl);
     expect(allText(prompt)).toContain('turned down your Google Calendar access');
-    expect(button(prompt, 'Reconnect Google Calendar').url).toContain('/magic/');
+    expect(button(prompt, 'Reconnect Google Calendar').url).toContain('/connect/start?c=');
   });
 
   it('a grant without the compose scope is named, and no event is left behind', async () => {
@@ -97,7 +103,7 @@ describe('connecting Google through Scalekit', () => {
     const failed = await reply(h, pick.responseUrl);
     expect(allText(failed)).toContain('removed the calendar event');
     expect(allText(failed)).toContain('gmail.compose');
-    expect(button(failed, 'Reconnect Gmail').url).toContain('/magic/');
+    expect(button(failed, 'Reconnect Gmail').url).toContain('/connect/start?c=');
     expect(h.google.events(organizer.email).every((e) => e.deleted)).toBe(true);
   });
 

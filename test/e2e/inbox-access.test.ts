@@ -55,7 +55,7 @@ describe('Gmail access for the summary', () => {
     h.google.addMessage(organizer.email, { from: 'x@ext.test', subject: 'Waiting mail', snippet: 's', date: new Date(Date.now() - HOUR) });
     const prompt = await dm(h, organizer, 'unread from x@ext.test');
     expect(shown(prompt)).toContain('Connect Gmail');
-    expect(button(prompt, 'Connect Gmail').url).toMatch(new RegExp(`^${h.scalekit.url}/magic/`));
+    expect(button(prompt, 'Connect Gmail').url).toMatch(new RegExp(`^${h.env.PUBLIC_URL}/connect/start\\?c=`));
     const cont = button(prompt, 'Continue');
     expect(cont.actionId).toBe(ACTION.inboxContinue);
     expect(prompt.buttons.some((b) => b.text === 'Cancel')).toBe(false);
@@ -80,7 +80,7 @@ describe('Gmail access for the summary', () => {
     h.scalekit.activate('gmail', identifierOf(organizer.id), [GOOGLE_SCOPES.gmailCompose]);
     const post = await dm(h, organizer, 'any unread email?');
     expect(shown(post)).toContain('`https://www.googleapis.com/auth/gmail.readonly`');
-    expect(button(post, 'Reconnect Gmail').url).toMatch(/\/magic\//);
+    expect(button(post, 'Reconnect Gmail').url).toContain('/connect/start?c=');
     expect(button(post, 'Continue').actionId).toBe(ACTION.inboxContinue);
     expect(gmailLists(h).map((r) => r.status)).toEqual([403]);
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PEOPLE, startHarness, type Harness } from '../../fakes/world/harness.js';
+import { connectThroughBrowser } from '../support/connect-steps.js';
 import { dm, nthCall, shown } from '../support/inbox-steps.js';
 
 const { organizer } = PEOPLE;
@@ -15,9 +16,9 @@ describe('inbox asks that wait for Gmail, and App Home', () => {
     h.connect(organizer.id, ['googlecalendar']);
     const prompt = await dm(h, organizer, 'any unread email?');
     const link = prompt.buttons.find((b) => b.url !== undefined)?.url;
-    expect(link).toContain('/magic/');
-    const page = await fetch(link!);
-    expect(await page.text()).toContain('Gmail is now connected');
+    expect(link).toContain('/connect/start?c=');
+    const { page } = await connectThroughBrowser(h, organizer, h.browser('olivia'), link!);
+    expect(page.body).toContain('Gmail is now connected');
     const summary = await nthCall(h, 'chat.postMessage', (c) => c.args.channel === h.slack.dmChannelOf(organizer.id), 2);
     expect(shown(summary)).toContain('Quarterly numbers');
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);

@@ -3,6 +3,7 @@ import { signState } from '../../src/core/auth-state.js';
 import { loadConfig } from '../../src/config.js';
 import { ConnectorStatus } from '../../fakes/scalekit/server.js';
 import { PEOPLE, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
+import { connectThroughBrowser, openConnectLink } from '../support/connect-steps.js';
 import { allText, button, click, reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
@@ -22,26 +23,31 @@ async function prompt() {
   return { responseUrl: cmd.responseUrl, calendar: link('Google Calendar'), gmail: link('Gmail') };
 }
 
-/** Follows the consent link to the bot's /auth/verify without following the redirect itself. */
-async function verifyUrlOf(link: string): Promise<URL> {
-  const res = await fetch(link, { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return new URL(res.headers.get('location') ?? '');
+const olivia = () => h.browser('olivia');
+
+/** The owner signs in, consents, and stops just before the bot's /auth/verify: its URL. */
+async function verifyUrlOf(browser: ReturnType<typeof olivia>, link: string): Promise<URL> {
+  const toConsent = await openConnectLink(h, organizer, browser, link);
+  const back = await browser.open(toConsent.location ?? '', { stopBefore: (u) => u.pathname === '/auth/verify' });
+  expect(back.status).toBe(302);
+  return new URL(back.location ?? '');
 }
+
+const connect = async (browser: ReturnType<typeof olivia>, link: string) => (await connectThroughBrowser(h, organizer, browser, link)).page;
 
 describe('authorization that resumes by itself', () => {
   it('resumes the waiting /schedule once both services are connected, without retyping', async () => {
     await start();
     const p = await prompt();
-    const first = await fetch(p.calendar);
-    const firstPage = await first.text();
+    const browser = olivia();
+    const first = await connect(browser, p.calendar);
     expect(first.status).toBe(200);
-    expect(firstPage).toContain('Google Calendar is now connected');
-    expect(firstPage).toContain('Still needed: Gmail');
+    expect(first.body).toContain('Google Calendar is now connected');
+    expect(first.body).toContain('Still needed: Gmail');
     expect(h.slack.responsesTo(p.responseUrl)).toHaveLength(1);
 
-    const second = await fetch(p.gmail);
-    expect(await second.text()).toContain('Your request is carrying on in Slack');
+    const second = await connect(browser, p.gmail);
+    expect(second.body).toContain('Your request is carrying on in Slack');
     const proposal = await reply(h, p.responseUrl, 2);
     expect(proposal.replaceOriginal).toBe(true);
     expect(proposal.text).toContain('Free times for Kickoff');
@@ -52,38 +58,44 @@ describe('authorization that resumes by itself', () => {
   it('turns away a tampered, replayed or expired state and activates nothing', async () => {
     await start();
     const p = await prompt();
-    const url = await verifyUrlOf(p.calendar);
+    const browser = olivia();
+    const url = await verifyUrlOf(browser, p.calendar);
     const state = url.searchParams.get('state') ?? '';
 
     const tampered = new URL(url);
     tampered.searchParams.set('state', `${state.slice(0, -2)}${state.endsWith('A') ? 'B' : 'A'}x`);
-    expect((await fetch(tampered)).status).toBe(400);
+    expect((await browser.open(tampered.toString())).status).toBe(400);
 
     const secret = loadConfig(h.env).authStateSecret;
     const expired = new URL(url);
     expired.searchParams.set('state', signState(secret, { t: 'T0TEAM', u: organizer.id, p: '-', c: 'calendar' }, Date.now() - 2 * 60 * 60_000));
-    const expiredRes = await fetch(expired);
+    const expiredRes = await browser.open(expired.toString());
     expect(expiredRes.status).toBe(400);
-    expect(await expiredRes.text()).toContain('not valid');
+    expect(expiredRes.body).toContain('not valid');
 
     expect(h.scalekit.calls.filter((c) => c.method === 'verifyConnectedAccountUser')).toHaveLength(0);
     expect(h.scalekit.account('googlecalendar', identifierOf(organizer.id))?.status).toBe(ConnectorStatus.PENDING_VERIFICATION);
 
-    expect((await fetch(url)).status).toBe(200);
-    const replay = await fetch(url);
+    expect((await browser.open(url.toString())).status).toBe(200);
+    // Scalekit's auth request is single-use: the replay reaches it and is turned down there
+    const replay = await browser.open(url.toString());
     expect(replay.status).toBe(400);
-    expect(await replay.text()).toContain('already used');
-    expect(h.scalekit.calls.filter((c) => c.method === 'verifyConnectedAccountUser')).toHaveLength(1);
+    expect(replay.body).toContain('already used');
+    expect(h.scalekit.calls.filter((c) => c.method === 'verifyConnectedAccountUser')).toHaveLength(2);
+    expect(h.scalekit.account('googlecalendar', identifierOf(organizer.id))?.status).toBe(ConnectorStatus.ACTIVE);
   });
 
   it('a state naming another user cannot activate that user’s account', async () => {
     await start();
     const p = await prompt();
-    const url = await verifyUrlOf(p.calendar);
+    const browser = olivia();
+    const url = await verifyUrlOf(browser, p.calendar);
     const secret = loadConfig(h.env).authStateSecret;
     url.searchParams.set('state', signState(secret, { t: 'T0TEAM', u: PEOPLE.mallory.id, p: '-', c: 'calendar' }, Date.now()));
-    const res = await fetch(url);
-    expect(res.status).toBe(400);
+    // olivia's browser, signed in as olivia, cannot speak for mallory
+    const res = await browser.open(url.toString());
+    expect(res.status).toBe(403);
+    expect(h.scalekit.calls.filter((c) => c.method === 'verifyConnectedAccountUser')).toHaveLength(0);
     expect(h.scalekit.account('googlecalendar', identifierOf(organizer.id))?.status).toBe(ConnectorStatus.PENDING_VERIFICATION);
     expect(h.scalekit.account('googlecalendar', identifierOf(PEOPLE.mallory.id))?.status).not.toBe(ConnectorStatus.ACTIVE);
   });
@@ -92,8 +104,9 @@ describe('authorization that resumes by itself', () => {
     await start();
     const p = await prompt();
     clock.offset = 31 * 60_000;
-    await fetch(p.calendar);
-    await fetch(p.gmail);
+    const browser = olivia();
+    await connect(browser, p.calendar);
+    await connect(browser, p.gmail);
     const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === organizer.id, 8_000);
     expect(JSON.stringify(dm.args.blocks)).toContain('Book');
     expect(h.slack.responsesTo(p.responseUrl)).toHaveLength(1);
@@ -107,9 +120,10 @@ describe('a request cancelled while it waited', () => {
     const p = await prompt();
     const cancel = await click(h, organizer, button(await reply(h, p.responseUrl), 'Cancel'));
     expect((await reply(h, cancel.responseUrl)).text).toContain('Cancelled');
-    await fetch(p.calendar);
-    const last = await fetch(p.gmail);
-    expect(await last.text()).toContain('Gmail is now connected');
+    const browser = olivia();
+    await connect(browser, p.calendar);
+    const last = await connect(browser, p.gmail);
+    expect(last.body).toContain('Gmail is now connected');
     await new Promise((r) => setTimeout(r, 300));
     expect(h.slack.responsesTo(p.responseUrl)).toHaveLength(1);
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);

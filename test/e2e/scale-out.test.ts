@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PEOPLE, mention, startWorld, type World } from '../../fakes/world/harness.js';
 import { freePort } from '../../fakes/world/free-port.js';
 import { BotProcesses, type BotProcess } from '../support/process-bot.js';
+import type { TestBrowser } from '../../fakes/slack/browser.js';
+import { openConnectLink } from '../support/connect-steps.js';
 import { button, click, reply, type SlackSide } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
@@ -19,12 +21,16 @@ async function instance(): Promise<BotProcess> {
 
 const on = (bot: BotProcess): SlackSide => ({ slack: world.slack, sim: world.simFor(bot.port) });
 
-/** Follows an authorization link, but returns to `bot` instead of the instance that made it. */
-async function consentReturningTo(link: string, bot: BotProcess): Promise<Response> {
-  const res = await fetch(link, { redirect: 'manual' });
-  const back = new URL(res.headers.get('location') ?? '');
+/**
+ * Opens a Connect link on the instance that made it (signing in there), consents, and returns to
+ * `bot` instead: the session cookie and the waiting request are good on every instance.
+ */
+async function consentReturningTo(browser: TestBrowser, link: string, bot: BotProcess) {
+  const toConsent = await openConnectLink(world, organizer, browser, link);
+  const consent = await browser.open(toConsent.location ?? '', { stopBefore: (u) => u.pathname === '/auth/verify' });
+  const back = new URL(consent.location ?? '');
   back.port = String(bot.port);
-  return fetch(back);
+  return browser.open(back.toString());
 }
 
 describe('two bot processes on one PostgreSQL', () => {
@@ -36,7 +42,8 @@ describe('two bot processes on one PostgreSQL', () => {
     const prompt = await reply(on(a), cmd.responseUrl);
     const links = prompt.buttons.filter((x) => x.url !== undefined);
     expect(links).toHaveLength(2);
-    for (const link of links) expect((await consentReturningTo(link.url!, b)).status).toBe(200);
+    const browser = world.browser('olivia');
+    for (const link of links) expect((await consentReturningTo(browser, link.url!, b)).status).toBe(200);
 
     const proposal = await reply(on(a), cmd.responseUrl, 2, 15_000);
     expect(proposal.text).toContain('Free times for Sync');

@@ -83,6 +83,9 @@ export function fakes(
       links.push({ user: user.userId, resumeId });
       return `https://auth.test/${connector}/${user.userId}`;
     },
+    async authorizationLink(user, connector) {
+      return `https://scalekit.test/magic/${connector}/${user.userId}`;
+    },
     async verify() {},
     async disconnect() {},
   };

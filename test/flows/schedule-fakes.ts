@@ -96,6 +96,10 @@ export class MemoryGrants implements Grants {
     return `https://connect.test/${connector}/${user.userId}`;
   }
 
+  async authorizationLink(user: SlackUserRef, connector: Connector): Promise<string> {
+    return `https://scalekit.test/magic/${connector}/${user.userId}`;
+  }
+
   async verify(): Promise<void> {}
 
   async disconnect(user: SlackUserRef, connector: Connector): Promise<void> {

@@ -41,14 +41,19 @@ const page = (): Page => {
   return browser.page;
 };
 
-/** The sandbox's consent screen opens in a popup; Allow follows the Scalekit fake's link. */
+/**
+ * A Connect button opens a popup that goes the real way: the bot's link, Sign in with Slack (the
+ * pretend Slack has signed the browser in as "You are"), the consent screen behind the Scalekit
+ * fake's link, Allow, and back to the bot's /auth/verify.
+ */
 async function consent(button: Locator): Promise<void> {
   const [popup] = await Promise.all([page().waitForEvent('popup'), button.click()]);
+  await popup.waitForURL((u) => u.pathname.startsWith('/magic/'));
   await popup.waitForLoadState();
-  expect(new URL(popup.url()).pathname).toBe('/consent');
   await popup.getByRole('link', { name: 'Allow' }).click();
-  await popup.waitForURL((u) => u.pathname !== '/consent');
+  await popup.waitForURL((u) => u.pathname === '/auth/verify');
   await popup.waitForLoadState();
+  expect(await popup.locator('h1').innerText()).toMatch(/connected$/);
   await popup.close();
 }
 

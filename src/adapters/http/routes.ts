@@ -7,6 +7,8 @@ import type { Inflight } from '../../inflight.js';
 export function httpRoutes(opts: {
   isReady: () => boolean;
   verify: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** The browser's other stops: opening a Connect link, the return from Sign in with Slack. */
+  pages?: ReadonlyArray<{ path: string; handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> }>;
   inflight: Inflight;
   log: Logger;
 }): CustomRoute[] {
@@ -30,5 +32,17 @@ export function httpRoutes(opts: {
         });
       },
     },
+    ...(opts.pages ?? []).map(
+      (p): CustomRoute => ({
+        path: p.path,
+        method: ['GET'],
+        handler: (req, res) => {
+          opts.inflight.track(p.handle(req, res)).catch((e: unknown) => {
+            opts.log.error('browser page failed', { path: p.path, error: e instanceof Error ? e.message : String(e) });
+            if (!res.headersSent) res.writeHead(500).end();
+          });
+        },
+      }),
+    ),
   ];
 }

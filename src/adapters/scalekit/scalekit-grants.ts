@@ -1,4 +1,4 @@
-import { ScalekitClient, ScalekitNotFoundException } from '@scalekit-sdk/node';
+import { ScalekitBadRequestException, ScalekitClient, ScalekitForbiddenException, ScalekitNotFoundException } from '@scalekit-sdk/node';
 import { ConnectorStatus } from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/connected_accounts/connected_accounts_pb.js';
 import { signState } from '../../core/auth-state.js';
 import { scalekitIdentifier, type SlackUserRef } from '../../core/identity.js';
@@ -31,8 +31,15 @@ const PROBLEM_BY_STATUS: Partial<Record<ConnectorStatus, GrantProblem>> = {
   [ConnectorStatus.CONNECTION_STATUS_UNSPECIFIED]: 'not-connected',
 };
 
-/** The port, plus a reachability check that also authenticates the SDK once, before traffic. */
-export type ScalekitGrants = Grants & { check(): Promise<void> };
+/** Everything of the Grants port that is Scalekit's: the Connect button's own link is the bot's. */
+export type ScalekitGrants = Omit<Grants, 'link'> & { check(): Promise<void> };
+
+/** Scalekit said no (this verification will never pass); anything else may pass when tried again. */
+function verifyProblem(e: unknown): 'not-found' | 'invalid' | 'unavailable' {
+  if (e instanceof ScalekitNotFoundException) return 'not-found';
+  if (e instanceof ScalekitForbiddenException || e instanceof ScalekitBadRequestException) return 'invalid';
+  return 'unavailable';
+}
 
 export function scalekitGrants(settings: ScalekitSettings): ScalekitGrants {
   const client = new ScalekitClient(settings.envUrl, settings.clientId, settings.clientSecret, {
@@ -66,20 +73,20 @@ export function scalekitGrants(settings: ScalekitSettings): ScalekitGrants {
       return cache.get(keyOf(user, connector), () => fetchToken(user, connector), opts?.fresh === true);
     },
 
-    async link(user, connector, resumeId) {
+    async authorizationLink(user, connector, resumeId) {
       const params = {
         ...target(user, connector),
         userVerifyUrl: settings.userVerifyUrl,
         state: signState(settings.stateSecret, { t: user.teamId, e: user.enterpriseId, u: user.userId, p: resumeId ?? '-', c: connector }, settings.now()),
       };
+      // A magic link needs the connected account to exist; getOrCreate is a lookup when it does.
       try {
-        try {
-          return (await accounts.getMagicLinkForConnectedAccount(params)).link;
-        } catch (e) {
-          if (!(e instanceof ScalekitNotFoundException)) throw e;
-          await accounts.getOrCreateConnectedAccount(target(user, connector));
-          return (await accounts.getMagicLinkForConnectedAccount(params)).link;
-        }
+        await accounts.getOrCreateConnectedAccount(target(user, connector));
+      } catch (e) {
+        throw wrap('getOrCreateConnectedAccount', e);
+      }
+      try {
+        return (await accounts.getMagicLinkForConnectedAccount(params)).link;
       } catch (e) {
         throw wrap('getMagicLinkForConnectedAccount', e);
       }
@@ -89,7 +96,7 @@ export function scalekitGrants(settings: ScalekitSettings): ScalekitGrants {
       try {
         await accounts.verifyConnectedAccountUser({ authRequestId, identifier: scalekitIdentifier(user) });
       } catch (e) {
-        throw new ServiceError({ service: 'scalekit', operation: 'verifyConnectedAccountUser', problem: e instanceof ScalekitNotFoundException ? 'not-found' : 'invalid', detail: e instanceof Error ? e.name : undefined }, { cause: e });
+        throw new ServiceError({ service: 'scalekit', operation: 'verifyConnectedAccountUser', problem: verifyProblem(e), detail: e instanceof Error ? e.name : undefined }, { cause: e });
       }
     },
 

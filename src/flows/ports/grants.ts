@@ -10,10 +10,16 @@ export type TokenLookup = { kind: 'token'; token: string } | { kind: 'missing'; 
 export interface Grants {
   token(user: SlackUserRef, connector: Connector, opts?: { fresh?: boolean }): Promise<TokenLookup>;
   /**
-   * The user's own authorization link for this connector. With `resumeId`, the return from
-   * Google comes back to the bot carrying a signed state that names the waiting request.
+   * Where the user's Connect button points: the bot's own signed Connect link for this connector
+   * (no call to Scalekit). With `resumeId`, connecting resumes the waiting request.
    */
   link(user: SlackUserRef, connector: Connector, resumeId?: string): Promise<string>;
+  /**
+   * A fresh Scalekit authorization link (the connected account is created first if need be), made
+   * when the signed-in owner opens their Connect link. The return from Google comes back to the
+   * bot carrying a signed state that names the user and, with `resumeId`, the waiting request.
+   */
+  authorizationLink(user: SlackUserRef, connector: Connector, resumeId?: string): Promise<string>;
   /** Activates the account after the user came back through the verify URL. */
   verify(authRequestId: string, user: SlackUserRef): Promise<void>;
   disconnect(user: SlackUserRef, connector: Connector): Promise<void>;
