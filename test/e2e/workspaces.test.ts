@@ -59,7 +59,8 @@ describe('installed in several workspaces', () => {
     const otherLookups = world.slack.calls.filter((c) => c.method === 'users.info' && c.token === OTHER_TOKEN);
     expect(otherLookups.length).toBeGreaterThan(0);
     expect(world.google.requests.every((r) => r.email === organizer.email)).toBe(true);
-    expect(world.google.requests.length).toBe(1);
+    // One search in the main workspace: its freeBusy (and the calendar list read beside it).
+    expect(world.google.calls('freeBusy')).toHaveLength(1);
     for (const secret of [OTHER_TOKEN, 'slack-client-secret-9a8b', 'slack-state-secret-long-enough']) expect(logs.join('\n')).not.toContain(secret);
   });
 });
