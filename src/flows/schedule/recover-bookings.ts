@@ -31,6 +31,8 @@ export async function recoverBookings(deps: BookingDeps): Promise<Recovered[]> {
       deps.log.error('could not recover a booking', { requestId: id, error: String(e) });
     }
   }
+  // Each pass is visible at debug, so that an operator (or a test) can tell recovery is running.
+  deps.log.debug('booking recovery pass', { stale: ids.length, recovered: done.length });
   return done;
 }
 
