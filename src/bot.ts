@@ -23,6 +23,7 @@ import type { Logger } from './flows/ports/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { Inflight } from './inflight.js';
 import { jsonLogger } from './log.js';
+import { shutDown } from './shutdown.js';
 
 export interface BotOverrides {
   retry?: Partial<RetryPolicy>;
@@ -36,14 +37,14 @@ export interface BotOverrides {
 export interface RunningBot {
   port: number;
   log: Logger;
-  /** Stops taking requests, lets work in flight finish (bounded), then closes the store. */
+  /** Stops taking requests, lets work in flight finish, then closes the store: each step bounded. */
   stop(): Promise<void>;
 }
 
 const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-/** The composition root: every adapter is built here and nowhere else. */
-export async function startBot(config: Config, overrides: BotOverrides = {}): Promise<RunningBot> {
+/** The process's logger: JSON lines, with every secret the configuration holds redacted. */
+export function loggerFor(config: Config, write?: (line: string) => void): Logger {
   const secrets = [
     config.slack.botToken,
     config.slack.signingSecret,
@@ -53,10 +54,15 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     config.scalekit.clientSecret,
     config.authStateSecret,
   ].filter((s): s is string => s !== undefined);
-  const log = jsonLogger({ level: config.logLevel, secrets, ...(overrides.writeLog ? { write: overrides.writeLog } : {}) });
+  return jsonLogger({ level: config.logLevel, secrets, ...(write ? { write } : {}) });
+}
+
+/** The composition root: every adapter is built here and nowhere else. */
+export async function startBot(config: Config, overrides: BotOverrides = {}): Promise<RunningBot> {
+  const log = loggerFor(config, overrides.writeLog);
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...overrides.retry };
   const now = overrides.now ?? Date.now;
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, pool: config.databasePool, log });
   const inflight = new Inflight();
   const deps: SlackDeps = {
     grants: scalekitGrants({
@@ -101,7 +107,8 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     await store.close();
     throw e;
   }
-  const port = config.slack.appToken ? config.port : ((started as Server).address() as AddressInfo).port;
+  const server = config.slack.appToken ? undefined : (started as Server);
+  const port = server ? (server.address() as AddressInfo).port : config.port;
   ready = true;
   log.info('bot started', { port, mode: config.slack.appToken ? 'socket' : 'http', store: config.databaseUrl ? 'postgres' : 'embedded' });
   return {
@@ -110,10 +117,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     async stop() {
       ready = false;
       jobs.stop();
-      await app.stop();
-      const drained = await inflight.drain(overrides.drainMs ?? 15_000);
-      if (!drained) log.warn('stopped with work still in flight', { running: inflight.size });
-      await store.close();
+      await shutDown({ stopHttp: () => app.stop(), server, inflight, closeStore: () => store.close(), drainMs: overrides.drainMs ?? 15_000, log });
     },
   };
 }

@@ -1,6 +1,9 @@
 import { config as loadDotenv } from 'dotenv';
-import { startBot } from './bot.js';
+import { loggerFor, startBot, type RunningBot } from './bot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+
+/** However a stop goes, the process is gone this long after the signal (the stop itself is bounded below it). */
+const EXIT_DEADLINE_MS = 20_000;
 
 loadDotenv({ quiet: true });
 
@@ -13,16 +16,32 @@ try {
   process.exit(1);
 }
 
-const bot = await startBot(config);
+const log = loggerFor(config);
+let bot: RunningBot;
+try {
+  bot = await startBot(config);
+} catch (e) {
+  // The message names what failed: a store out of reach names DATABASE_URL's host, never its password.
+  log.error('could not start', { error: e instanceof Error ? e.message : String(e) });
+  process.exit(1);
+}
+
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
-    bot.log.info('stopping', { signal });
+    log.info('stopping', { signal });
+    setTimeout(() => {
+      log.error('did not stop in time; exiting anyway', { afterMs: EXIT_DEADLINE_MS });
+      process.exit(1);
+    }, EXIT_DEADLINE_MS).unref();
     bot.stop().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (e: unknown) => {
+        log.error('stop failed', { error: e instanceof Error ? e.message : String(e) });
+        process.exit(1);
+      },
     );
   });
 }

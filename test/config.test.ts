@@ -29,6 +29,14 @@ describe('configuration', () => {
     expect(c.connections).toEqual({ calendar: 'googlecalendar', gmail: 'gmail' });
     expect(c.google).toEqual({ calendarApiUrl: 'https://www.googleapis.com/calendar/v3', gmailApiUrl: 'https://gmail.googleapis.com/gmail/v1' });
     expect(c.databaseUrl).toBeUndefined();
+    expect(c.databasePool).toEqual({ max: 10, connectTimeoutMs: 5_000, queryTimeoutMs: 10_000, idleTimeoutMs: 10_000, idleInTransactionTimeoutMs: 30_000 });
+  });
+
+  it('bounds the database pool: each setting named when it is out of range', () => {
+    const found = problems({ ...good, DATABASE_POOL_MAX: '0', DATABASE_QUERY_TIMEOUT_MS: 'soon', DATABASE_CONNECT_TIMEOUT_MS: '5' }).join('\n');
+    expect(found).toMatch(/DATABASE_POOL_MAX: expected at least 1/);
+    expect(found).toMatch(/DATABASE_QUERY_TIMEOUT_MS: expected a number of milliseconds/);
+    expect(found).toMatch(/DATABASE_CONNECT_TIMEOUT_MS: expected at least 100 ms/);
   });
 
   it('names every missing variable at once', () => {
