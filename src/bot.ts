@@ -90,7 +90,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const verify = authVerifyRoute({ ...deps, stateSecret: config.authStateSecret, resume: (p) => inflight.track(resumePending(resume, p)) });
   const routes = httpRoutes({ isReady: () => ready, verify, inflight, log });
   const logger = boltLogger(log, BOLT_LEVEL[config.logLevel]);
-  const slack = buildSlackApp(config, routes, logger, store.db);
+  const slack = buildSlackApp(config, routes, logger, store.db, log);
   const app = slack.app;
   app.error(async (error) => {
     log.error('unhandled error in a listener', { error: error.message, code: (error as { code?: string }).code });

@@ -17,6 +17,18 @@ try {
 }
 
 const log = loggerFor(config);
+const describe = (e: unknown) => (e instanceof Error ? { error: `${e.name}: ${e.message}`, stack: e.stack } : { error: String(e) });
+// A rejection nobody handled is a promise nobody awaited: in practice a library's fire-and-forget
+// work for one request (Bolt's receiver, its eager auth.test). The rest of the process is sound,
+// so it is logged and everyone else keeps being served; exiting would turn one bad request into
+// an outage, again on each of Slack's retries.
+process.on('unhandledRejection', (reason) => log.error('unhandled rejection; carrying on', describe(reason)));
+// An uncaught exception unwound a stack at a point nobody chose and may have left state half
+// changed: it is logged and the process exits non-zero for its supervisor to start a fresh one.
+process.on('uncaughtException', (e) => {
+  log.error('uncaught exception; exiting', describe(e));
+  process.exit(1);
+});
 let bot: RunningBot;
 try {
   bot = await startBot(config);
