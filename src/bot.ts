@@ -8,6 +8,7 @@ import { googleGmailInbox } from './adapters/google/gmail-inbox.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './adapters/google/http.js';
 import { authVerifyRoute } from './adapters/http/auth-verify.js';
 import { httpRoutes } from './adapters/http/routes.js';
+import { SERVER_TIMEOUTS } from './adapters/http/slack-body-guard.js';
 import { scalekitGrants } from './adapters/scalekit/scalekit-grants.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { buildSlackApp } from './adapters/slack/build-app.js';
@@ -101,7 +102,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const jobs = startBackgroundJobs(resume, store, config.bookingLeaseMs);
   let started: unknown;
   try {
-    started = await app.start(config.port);
+    started = config.slack.appToken ? await app.start(config.port) : await app.start(config.port, SERVER_TIMEOUTS);
   } catch (e) {
     jobs.stop();
     await store.close();

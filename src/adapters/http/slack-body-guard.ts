@@ -8,8 +8,21 @@ export interface BodyLimits {
   timeoutMs: number;
 }
 
-/** Bolt's own limits, kept for now: 4 MB, and the five minutes Node allows a request. */
-export const SLACK_BODY_LIMITS: BodyLimits = { maxBytes: 4 * 1024 * 1024, timeoutMs: 300_000 };
+/**
+ * Bounds for what Slack sends to /slack/events, far under Bolt's 4 MB: slash commands and events
+ * are a few KB; the largest is a click on a message, which carries the whole message. Measured
+ * with the fakes' payloads: 50 blocks (Slack's most per message) of 3000 characters each come to
+ * 163 KB form-encoded; a 100-block view would be about twice that. 512 KB holds those with room,
+ * and keeps 100 unfinished requests under 50 MB. Slack sends a request in one go and wants its ack
+ * within 3 s, so a body still arriving after 5 s is a stalled or hostile client.
+ */
+export const SLACK_BODY_LIMITS: BodyLimits = { maxBytes: 512 * 1024, timeoutMs: 5_000 };
+
+/**
+ * The HTTP server's own bounds, for every route: headers within 10 s, a whole request within 15 s
+ * (Node's defaults are 60 s and 5 minutes), checked every second rather than every 30.
+ */
+export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 15_000, connectionsCheckingInterval: 1_000 } as const;
 
 class BodyRefused extends Error {
   constructor(
@@ -68,11 +81,24 @@ export function isObjectBody(body: Buffer, contentType: string | undefined): boo
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
 }
 
-/** Answers and closes the connection; whatever else the client sends is read and dropped, not kept. */
+/** How long a refused connection is read from (and the bytes dropped) after the answer, before it is cut. */
+const LINGER_MS = 1_000;
+
+/**
+ * Answers, then closes: our side ends right after the answer while whatever the client still
+ * sends is read and dropped, not kept, for a moment. Closing at once with its bytes unread would
+ * make the kernel reset the connection, and the client could lose the answer with it.
+ */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, text: string): void {
+  const socket = req.socket;
   req.resume();
-  if (res.headersSent) return void req.socket.destroy();
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+  if (res.headersSent) return void socket.destroy();
+  res.once('finish', () => {
+    socket.end();
+    const cut = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(cut));
+  });
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(`${text}\n`);
 }
 
