@@ -7,23 +7,27 @@ import { googleGmail } from './adapters/google/gmail.js';
 import { googleGmailInbox } from './adapters/google/gmail-inbox.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './adapters/google/http.js';
 import { authVerifyRoute } from './adapters/http/auth-verify.js';
+import { readiness, warnOnFailingChecks } from './adapters/http/readiness.js';
 import { httpRoutes } from './adapters/http/routes.js';
 import { SERVER_TIMEOUTS } from './adapters/http/slack-body-guard.js';
 import { scalekitGrants } from './adapters/scalekit/scalekit-grants.js';
+import { scalekitCheck } from './adapters/scalekit/scalekit-probe.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { buildSlackApp } from './adapters/slack/build-app.js';
+import { slackCheck } from './adapters/slack/slack-probe.js';
 import { laterDeliverer } from './adapters/slack/deliver.js';
 import type { SlackDeps } from './adapters/slack/deps.js';
 import { onceEvents } from './adapters/slack/once-events.js';
 import { registerListeners } from './adapters/slack/register.js';
 import { resumePending, type ResumeDeps } from './adapters/slack/resume.js';
 import { openStore } from './adapters/store/open-store.js';
+import { storeCheck } from './adapters/store/store-probe.js';
 import type { Config } from './config.js';
 import { hmacCursorSeal } from './core/inbox/cursor.js';
 import type { Logger } from './flows/ports/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { Inflight } from './inflight.js';
-import { jsonLogger } from './log.js';
+import { jsonLogger, redact } from './log.js';
 import { shutDown } from './shutdown.js';
 
 export interface BotOverrides {
@@ -42,11 +46,15 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** Each readiness check's bound, and how long its report is reused (a storm of probes costs one round). */
+const CHECK_TIMEOUT_MS = 3_000;
+const READINESS_CACHE_MS = 5_000;
+
 const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-/** The process's logger: JSON lines, with every secret the configuration holds redacted. */
-export function loggerFor(config: Config, write?: (line: string) => void): Logger {
-  const secrets = [
+/** Every secret the configuration holds: never written anywhere. */
+function secretsOf(config: Config): string[] {
+  return [
     config.slack.botToken,
     config.slack.signingSecret,
     config.slack.appToken,
@@ -55,7 +63,11 @@ export function loggerFor(config: Config, write?: (line: string) => void): Logge
     config.scalekit.clientSecret,
     config.authStateSecret,
   ].filter((s): s is string => s !== undefined);
-  return jsonLogger({ level: config.logLevel, secrets, ...(write ? { write } : {}) });
+}
+
+/** The process's logger: JSON lines, with every secret the configuration holds redacted. */
+export function loggerFor(config: Config, write?: (line: string) => void): Logger {
+  return jsonLogger({ level: config.logLevel, secrets: secretsOf(config), ...(write ? { write } : {}) });
 }
 
 /** The composition root: every adapter is built here and nowhere else. */
@@ -89,8 +101,16 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
 
   let ready = false;
   const verify = authVerifyRoute({ ...deps, stateSecret: config.authStateSecret, resume: (p) => inflight.track(resumePending(resume, p)) });
-  const routes = httpRoutes({ isReady: () => ready, verify, inflight, log });
   const logger = boltLogger(log, BOLT_LEVEL[config.logLevel]);
+  const checks = readiness(
+    [
+      storeCheck(store.db, config.databaseUrl !== undefined),
+      slackCheck({ apiUrl: config.slack.apiUrl, botToken: config.slack.botToken, logger, timeoutMs: CHECK_TIMEOUT_MS }),
+      scalekitCheck({ ...config.scalekit, timeoutMs: CHECK_TIMEOUT_MS }),
+    ],
+    { timeoutMs: CHECK_TIMEOUT_MS, cacheMs: READINESS_CACHE_MS, scrub: (text) => redact(text, secretsOf(config)) },
+  );
+  const routes = httpRoutes({ isReady: () => ready, readiness: checks, verify, inflight, log });
   const slack = buildSlackApp(config, routes, logger, store.db, log);
   const app = slack.app;
   app.error(async (error) => {
@@ -111,6 +131,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : config.port;
   ready = true;
+  void inflight.track(warnOnFailingChecks(checks, log));
   log.info('bot started', { port, mode: config.slack.appToken ? 'socket' : 'http', store: config.databaseUrl ? 'postgres' : 'embedded' });
   return {
     port,

@@ -52,6 +52,11 @@ describe('PostgreSQL cut off by a network partition', () => {
     for (const a of answers) expect(allText(a)).toContain('can’t reach my database');
     expect(bot.logs()).toMatch(/"service":"store"/);
     expect(bot.logs()).toContain('DATABASE_URL');
+    // alive, but not ready, and /readyz says where to look
+    expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
+    const ready = await fetch(`http://127.0.0.1:${bot.port}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ checks: { database: { status: 'failing', variables: ['DATABASE_URL'] } } });
 
     proxy.heal();
     const before = proxy.accepted;
