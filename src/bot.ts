@@ -131,7 +131,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const server = config.slack.appToken ? undefined : (started as Server);
   const port = server ? (server.address() as AddressInfo).port : config.port;
   ready = true;
-  void inflight.track(warnOnFailingChecks(checks, log));
+  void inflight.track(warnOnFailingChecks(checks, log)).catch((e: unknown) => log.warn('could not run the start-up checks', { error: String(e) }));
   log.info('bot started', { port, mode: config.slack.appToken ? 'socket' : 'http', store: config.databaseUrl ? 'postgres' : 'embedded' });
   return {
     port,
