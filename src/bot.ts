@@ -10,13 +10,17 @@ import { googleAccounts } from './adapters/google/account-address.js';
 import { authVerifyRoute } from './adapters/http/auth-verify.js';
 import { CONNECT_START_PATH, connectLinks } from './adapters/http/connect-links.js';
 import { connectStartRoute, type BrowserRouteDeps } from './adapters/http/connect-start.js';
+import { readiness, warnOnFailingChecks } from './adapters/http/readiness.js';
 import { httpRoutes } from './adapters/http/routes.js';
+import { SERVER_TIMEOUTS } from './adapters/http/slack-body-guard.js';
 import { sessionCookies } from './adapters/http/session-cookie.js';
 import { slackCallbackRoute } from './adapters/http/signin-callback.js';
 import { SLACK_CALLBACK_PATH, slackSignIn } from './adapters/http/slack-signin.js';
 import { scalekitGrants } from './adapters/scalekit/scalekit-grants.js';
+import { scalekitCheck } from './adapters/scalekit/scalekit-probe.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { buildSlackApp } from './adapters/slack/build-app.js';
+import { slackCheck } from './adapters/slack/slack-probe.js';
 import { laterDeliverer } from './adapters/slack/deliver.js';
 import { slackDirectory } from './adapters/slack/directory.js';
 import type { SlackDeps } from './adapters/slack/deps.js';
@@ -24,13 +28,15 @@ import { onceEvents } from './adapters/slack/once-events.js';
 import { registerListeners } from './adapters/slack/register.js';
 import { resumePending, type ResumeDeps } from './adapters/slack/resume.js';
 import { openStore } from './adapters/store/open-store.js';
+import { storeCheck } from './adapters/store/store-probe.js';
 import type { Config } from './config.js';
 import { hmacCursorSeal } from './core/inbox/cursor.js';
 import { purposeKey } from './core/signed-token.js';
 import type { Logger } from './flows/ports/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { Inflight } from './inflight.js';
-import { jsonLogger } from './log.js';
+import { jsonLogger, redact } from './log.js';
+import { shutDown } from './shutdown.js';
 
 export interface BotOverrides {
   retry?: Partial<RetryPolicy>;
@@ -44,15 +50,19 @@ export interface BotOverrides {
 export interface RunningBot {
   port: number;
   log: Logger;
-  /** Stops taking requests, lets work in flight finish (bounded), then closes the store. */
+  /** Stops taking requests, lets work in flight finish, then closes the store: each step bounded. */
   stop(): Promise<void>;
 }
 
+/** Each readiness check's bound, and how long its report is reused (a storm of probes costs one round). */
+const CHECK_TIMEOUT_MS = 3_000;
+const READINESS_CACHE_MS = 5_000;
+
 const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
-/** The composition root: every adapter is built here and nowhere else. */
-export async function startBot(config: Config, overrides: BotOverrides = {}): Promise<RunningBot> {
-  const secrets = [
+/** Every secret the configuration holds: never written anywhere. */
+function secretsOf(config: Config): string[] {
+  return [
     config.slack.botToken,
     config.slack.signingSecret,
     config.slack.appToken,
@@ -62,10 +72,19 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     config.authStateSecret,
     config.sessionSecret,
   ].filter((s): s is string => s !== undefined);
-  const log = jsonLogger({ level: config.logLevel, secrets, ...(overrides.writeLog ? { write: overrides.writeLog } : {}) });
+}
+
+/** The process's logger: JSON lines, with every secret the configuration holds redacted. */
+export function loggerFor(config: Config, write?: (line: string) => void): Logger {
+  return jsonLogger({ level: config.logLevel, secrets: secretsOf(config), ...(write ? { write } : {}) });
+}
+
+/** The composition root: every adapter is built here and nowhere else. */
+export async function startBot(config: Config, overrides: BotOverrides = {}): Promise<RunningBot> {
+  const log = loggerFor(config, overrides.writeLog);
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...overrides.retry };
   const now = overrides.now ?? Date.now;
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, pool: config.databasePool, log });
   const inflight = new Inflight();
   const scalekit = scalekitGrants({
     ...config.scalekit,
@@ -121,9 +140,17 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     { path: CONNECT_START_PATH, handle: connectStartRoute(browser) },
     { path: SLACK_CALLBACK_PATH, handle: slackCallbackRoute({ signIn, sessions, log }) },
   ];
-  const routes = httpRoutes({ isReady: () => ready, verify, pages, inflight, log });
   const logger = boltLogger(log, BOLT_LEVEL[config.logLevel]);
-  const slack = buildSlackApp(config, routes, logger, store.db);
+  const checks = readiness(
+    [
+      storeCheck(store.db, config.databaseUrl !== undefined),
+      slackCheck({ apiUrl: config.slack.apiUrl, botToken: config.slack.botToken, logger, timeoutMs: CHECK_TIMEOUT_MS }),
+      scalekitCheck({ ...config.scalekit, timeoutMs: CHECK_TIMEOUT_MS }),
+    ],
+    { timeoutMs: CHECK_TIMEOUT_MS, cacheMs: READINESS_CACHE_MS, scrub: (text) => redact(text, secretsOf(config)) },
+  );
+  const routes = httpRoutes({ isReady: () => ready, readiness: checks, verify, pages, inflight, log });
+  const slack = buildSlackApp(config, routes, logger, store.db, log);
   const app = slack.app;
   app.error(async (error) => {
     log.error('unhandled error in a listener', { error: error.message, code: (error as { code?: string }).code });
@@ -138,14 +165,16 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   );
   let started: unknown;
   try {
-    started = await app.start(config.port);
+    started = config.slack.appToken ? await app.start(config.port) : await app.start(config.port, SERVER_TIMEOUTS);
   } catch (e) {
     jobs.stop();
     await store.close();
     throw e;
   }
-  const port = config.slack.appToken ? config.port : ((started as Server).address() as AddressInfo).port;
+  const server = config.slack.appToken ? undefined : (started as Server);
+  const port = server ? (server.address() as AddressInfo).port : config.port;
   ready = true;
+  void inflight.track(warnOnFailingChecks(checks, log)).catch((e: unknown) => log.warn('could not run the start-up checks', { error: String(e) }));
   log.info('bot started', { port, mode: config.slack.appToken ? 'socket' : 'http', store: config.databaseUrl ? 'postgres' : 'embedded' });
   return {
     port,
@@ -153,10 +182,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     async stop() {
       ready = false;
       jobs.stop();
-      await app.stop();
-      const drained = await inflight.drain(overrides.drainMs ?? 15_000);
-      if (!drained) log.warn('stopped with work still in flight', { running: inflight.size });
-      await store.close();
+      await shutDown({ stopHttp: () => app.stop(), server, inflight, closeStore: () => store.close(), drainMs: overrides.drainMs ?? 15_000, log });
     },
   };
 }

@@ -6,6 +6,13 @@ const url = (what: string) =>
 
 const trailingSlashless = (s: string) => s.replace(/\/+$/, '');
 
+const millis = (least: number, fallback: number) =>
+  z.coerce
+    .number({ message: 'expected a number of milliseconds' })
+    .int({ message: 'expected a whole number of milliseconds' })
+    .min(least, { message: `expected at least ${least} ms` })
+    .default(fallback);
+
 const EnvSchema = z
   .object({
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -50,6 +57,16 @@ const EnvSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// URL' })
       .optional(),
+    DATABASE_POOL_MAX: z.coerce
+      .number({ message: 'expected a number of connections' })
+      .int({ message: 'expected a whole number of connections' })
+      .min(1, { message: 'expected at least 1 connection' })
+      .max(100, { message: 'expected at most 100 connections' })
+      .default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: millis(100, 5_000),
+    DATABASE_QUERY_TIMEOUT_MS: millis(100, 10_000),
+    DATABASE_IDLE_TIMEOUT_MS: millis(100, 10_000),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(100, 30_000),
     DATA_DIR: z.string().min(1).default('./data'),
     AUTH_STATE_SECRET: z.string().min(32, { message: 'expected at least 32 characters of random text' }).optional(),
     SESSION_SECRET: z.string().min(32, { message: 'expected at least 32 characters of random text' }).optional(),
@@ -90,6 +107,7 @@ export interface Config {
   connections: { calendar: string; gmail: string };
   google: { calendarApiUrl: string; gmailApiUrl: string };
   databaseUrl: string | undefined;
+  databasePool: PoolSettings;
   dataDir: string;
   /** Signs the state carried through Google's consent screen and back to /auth/verify. */
   authStateSecret: string;
@@ -99,6 +117,19 @@ export interface Config {
   requireMatchingGoogleEmail: boolean;
   bookingLeaseMs: number;
   logLevel: Env['LOG_LEVEL'];
+}
+
+/** How the bot treats a PostgreSQL server that is slow or gone: every wait is bounded. */
+export interface PoolSettings {
+  max: number;
+  /** To open a connection, or to wait for a free one. */
+  connectTimeoutMs: number;
+  /** The server cancels a statement after this; the bot stops waiting for any answer a little later. */
+  queryTimeoutMs: number;
+  /** An unused connection is closed after this. */
+  idleTimeoutMs: number;
+  /** The server ends a session left inside a transaction this long, releasing its row locks. */
+  idleInTransactionTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +192,13 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     connections: { calendar: env.SCALEKIT_CALENDAR_CONNECTION, gmail: env.SCALEKIT_GMAIL_CONNECTION },
     google: { calendarApiUrl: env.GOOGLE_CALENDAR_API_URL, gmailApiUrl: env.GMAIL_API_URL },
     databaseUrl: env.DATABASE_URL,
+    databasePool: {
+      max: env.DATABASE_POOL_MAX,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
+      idleTimeoutMs: env.DATABASE_IDLE_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     dataDir: env.DATA_DIR,
     // Every instance derives the same key from the shared Scalekit secret unless one is given.
     authStateSecret: env.AUTH_STATE_SECRET ?? createHmac('sha256', env.SCALEKIT_CLIENT_SECRET).update('slack-scheduler/auth-state').digest('hex'),

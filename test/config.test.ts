@@ -60,6 +60,13 @@ describe('configuration', () => {
     expect(loadConfig({ ...good, SLACK_URL: 'http://127.0.0.1:9999/' }).slack.url).toBe('http://127.0.0.1:9999');
   });
 
+  it('bounds the database pool: each setting named when it is out of range', () => {
+    const found = problems({ ...good, DATABASE_POOL_MAX: '0', DATABASE_QUERY_TIMEOUT_MS: 'soon', DATABASE_CONNECT_TIMEOUT_MS: '5' }).join('\n');
+    expect(found).toMatch(/DATABASE_POOL_MAX: expected at least 1/);
+    expect(found).toMatch(/DATABASE_QUERY_TIMEOUT_MS: expected a number of milliseconds/);
+    expect(found).toMatch(/DATABASE_CONNECT_TIMEOUT_MS: expected at least 100 ms/);
+  });
+
   it('names every missing variable at once', () => {
     const names = problems({}).map((p) => p.split(':')[0]);
     expect(names).toEqual(

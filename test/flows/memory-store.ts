@@ -5,7 +5,8 @@ import type { Preferences } from '../../src/core/preferences.js';
 
 /**
  * The flows' store port in memory, for unit tests: records are copied in and out as the SQL store
- * does (through the same schema), and `update` runs one change at a time per record.
+ * does (through the same schema), and `update` runs one change at a time per record. Like the
+ * database, it stamps booking claims with a clock of its own, apart from the flows' `now`.
  */
 export class MemoryStore implements Store {
   readonly records = new Map<string, ScheduleRecord>();
@@ -13,6 +14,9 @@ export class MemoryStore implements Store {
   readonly seen = new Map<string, number>();
   readonly prefs = new Map<string, Preferences>();
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** The store's clock (ms); only `advanceClock` moves it. */
+  private clock = 0;
+  private readonly claims = new Map<string, number>();
   /** Set to make the next store calls fail, as a database that went away would. */
   failing = false;
 
@@ -20,9 +24,19 @@ export class MemoryStore implements Store {
     if (this.failing) throw new Error('store unavailable');
   }
 
+  advanceClock(ms: number): void {
+    this.clock += ms;
+  }
+
+  private keep(record: ScheduleRecord): void {
+    this.records.set(record.id, ScheduleRecord.parse(structuredClone(record)));
+    if (record.booking.state === 'booking') this.claims.set(record.id, this.clock);
+    else this.claims.delete(record.id);
+  }
+
   async put(record: ScheduleRecord): Promise<void> {
     this.check();
-    this.records.set(record.id, ScheduleRecord.parse(structuredClone(record)));
+    this.keep(record);
   }
 
   async get(id: string): Promise<ScheduleRecord | undefined> {
@@ -38,16 +52,18 @@ export class MemoryStore implements Store {
       const current = this.records.get(id);
       if (!current) return undefined;
       const { next, result } = change(structuredClone(current));
-      if (next) this.records.set(id, ScheduleRecord.parse(structuredClone(next)));
+      if (next) this.keep(next);
       return result;
     });
     this.locks.set(id, run.catch(() => undefined));
     return run;
   }
 
-  async unfinished(claimedBefore: number): Promise<string[]> {
+  async takeUnfinished(leaseMs: number): Promise<string[]> {
     this.check();
-    return [...this.records.values()].filter((r) => r.booking.state === 'booking' && r.booking.claimedAt < claimedBefore).map((r) => r.id);
+    const stale = [...this.claims].filter(([, at]) => at < this.clock - leaseMs).map(([id]) => id);
+    for (const id of stale) this.claims.set(id, this.clock);
+    return stale;
   }
 
   async putPending(p: PendingRequest): Promise<void> {

@@ -11,6 +11,7 @@ describe('recoverBookings: bookings whose process died', () => {
     const id = eventIdFor('req-1', 0, SLOT.start);
     await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [] });
     await w.store.put(proposal({ booking: { state: 'booking', claimedAt: NOW - 2 * LEASE, slot: SLOT, eventId: id, eventLink: `https://calendar.test/event?eid=${id}` } }));
+    w.store.advanceClock(2 * LEASE);
     const done = await recoverBookings(w.deps);
     expect(done.map((d) => d.outcome.kind)).toEqual(['booked']);
     expect(w.gmail.drafts.size).toBe(1);
@@ -25,6 +26,7 @@ describe('recoverBookings: bookings whose process died', () => {
     // Google made it, but the process died before the store heard of it.
     await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [] });
     await w.store.put(proposal({ booking: { state: 'booking', claimedAt: NOW - 2 * LEASE, slot: SLOT } }));
+    w.store.advanceClock(2 * LEASE);
     const done = await recoverBookings(w.deps);
     expect(done.map((d) => d.outcome)).toMatchObject([{ kind: 'draft-failed', eventRemoved: true }]);
     expect(w.calendar.events.size).toBe(0);
@@ -32,9 +34,11 @@ describe('recoverBookings: bookings whose process died', () => {
     expect((await w.store.get('req-1'))?.generation).toBe(1);
   });
 
-  it('leaves a booking alone while its lease is alive', async () => {
+  it('leaves a booking alone while its lease is alive by the store’s clock, however far ahead ours runs', async () => {
     const w = scheduleWorld({ leaseMs: LEASE });
     await w.store.put(proposal({ booking: { state: 'booking', claimedAt: NOW - LEASE / 2, slot: SLOT } }));
+    w.store.advanceClock(LEASE / 2);
+    w.clock.now += 10 * LEASE;
     expect(await recoverBookings(w.deps)).toEqual([]);
     expect((await w.store.get('req-1'))?.booking).toMatchObject({ state: 'booking', claimedAt: NOW - LEASE / 2 });
     expect(w.grants.lookups).toEqual([]);
@@ -44,6 +48,7 @@ describe('recoverBookings: bookings whose process died', () => {
     const w = scheduleWorld({ leaseMs: LEASE });
     const id = eventIdFor('req-1', 0, SLOT.start);
     await w.store.put(proposal({ booking: { state: 'booking', claimedAt: NOW - 2 * LEASE, slot: SLOT, eventId: id, eventLink: 'https://calendar.test/e' } }));
+    w.store.advanceClock(2 * LEASE);
     const [a, b] = await Promise.all([recoverBookings(w.deps), recoverBookings(w.deps)]);
     expect(a.length + b.length).toBe(1);
     expect(w.gmail.drafts.size).toBe(1);

@@ -2,10 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { Logger } from '../../flows/ports/index.js';
 import type { Inflight } from '../../inflight.js';
+import { readyzHandler, type Readiness } from './readiness.js';
 
-/** The bot's own HTTP routes beside /slack/events: readiness and the return from Google's consent. */
+/**
+ * The bot's own HTTP routes beside /slack/events: liveness (/healthz: the process serves; cheap,
+ * touches nothing), readiness (/readyz: its database, Slack and Scalekit answer) and the return
+ * from Google's consent.
+ */
 export function httpRoutes(opts: {
   isReady: () => boolean;
+  readiness: Readiness;
   verify: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** The browser's other stops: opening a Connect link, the return from Sign in with Slack. */
   pages?: ReadonlyArray<{ path: string; handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> }>;
@@ -21,6 +27,11 @@ export function httpRoutes(opts: {
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: ready }));
       },
+    },
+    {
+      path: '/readyz',
+      method: ['GET'],
+      handler: readyzHandler({ isServing: opts.isReady, readiness: opts.readiness }),
     },
     {
       path: '/auth/verify',

@@ -1,12 +1,32 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { LogLevel, Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../flows/ports/index.js';
 
-/** Bolt's own log lines go through our redacting logger too. */
+/** Where a library's debug line turns from words into data: `label: …`, `{…}`, `[…]`, `(body: …)`. */
+const PAYLOAD = /[:{[]|\(body/;
+
+/**
+ * Slack's Web API client and Bolt write whole request and response bodies at debug ("http request
+ * body: {…}", "http request result: {…}", "ack() … (body: …)", a developer-mode event dump):
+ * mail subjects, senders and profile emails among them. Their debug lines keep only the words
+ * before the payload, so a debug log still shows what happened, never what it carried; a line
+ * that is nothing but payload is dropped.
+ */
+export function withoutPayload(text: string): string | undefined {
+  const at = text.search(PAYLOAD);
+  if (at === -1) return text;
+  const words = text.slice(0, at).trim();
+  return words === '' ? undefined : `${words} [payload omitted]`;
+}
+
+/** Bolt's own log lines, and those of every Slack client built with this logger, go through our redacting logger too. */
 export function boltLogger(log: Logger, level: LogLevel): BoltLogger {
   let current = level;
   const text = (args: unknown[]) => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
   return {
-    debug: (...args: unknown[]) => log.debug(text(args), { source: 'bolt' }),
+    debug: (...args: unknown[]) => {
+      const line = withoutPayload(text(args));
+      if (line !== undefined) log.debug(line, { source: 'bolt' });
+    },
     info: (...args: unknown[]) => log.info(text(args), { source: 'bolt' }),
     warn: (...args: unknown[]) => log.warn(text(args), { source: 'bolt' }),
     error: (...args: unknown[]) => log.error(text(args), { source: 'bolt' }),

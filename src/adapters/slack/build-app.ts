@@ -1,7 +1,9 @@
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type HTTPReceiverOptions, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { SlackUserRef } from '../../core/identity.js';
 import type { Config } from '../../config.js';
+import type { Logger } from '../../flows/ports/index.js';
+import { guardSlackBodies, SLACK_BODY_LIMITS } from '../http/slack-body-guard.js';
 import type { SqlDb } from '../store/sql.js';
 import { sqlInstallationStore } from '../store/installation-store.js';
 import type { ClientFor } from './deliver.js';
@@ -9,11 +11,18 @@ import type { ClientFor } from './deliver.js';
 /** The bot scopes the OAuth install asks for; manifest.yml lists the same. */
 export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'users:read.email', 'im:history', 'im:write', 'app_mentions:read'];
 
+/** HTTP mode: bodies on /slack/events are read, bounded and checked before Bolt sees them (slack-body-guard.ts). */
+function guardedHttpReceiver(options: HTTPReceiverOptions, log: Logger): HTTPReceiver {
+  const http = new HTTPReceiver({ ...options, bodyLimit: SLACK_BODY_LIMITS.maxBytes });
+  http.requestListener = guardSlackBodies(http.requestListener, { path: '/slack/events', limits: SLACK_BODY_LIMITS, log });
+  return http;
+}
+
 /**
  * The Bolt app for one of three set-ups: a single workspace's bot token over HTTP, the same over
  * Socket Mode, or installs in several workspaces (Slack OAuth, tokens kept in the database).
  */
-export function buildSlackApp(config: Config, routes: CustomRoute[], logger: BoltLogger, db: SqlDb): { app: App; clientFor: ClientFor } {
+export function buildSlackApp(config: Config, routes: CustomRoute[], logger: BoltLogger, db: SqlDb, log: Logger): { app: App; clientFor: ClientFor } {
   const oauth = config.slack.oauth;
   const installationStore = oauth ? sqlInstallationStore(db) : undefined;
   const oauthOptions = oauth
@@ -42,7 +51,7 @@ export function buildSlackApp(config: Config, routes: CustomRoute[], logger: Bol
         // Socket Mode opens its connection through apps.connections.open, on the same Web API base.
         installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl }, ...oauthOptions.installerOptions },
       })
-    : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: '/slack/events', customRoutes: routes, processBeforeResponse: false, logger, ...oauthOptions });
+    : guardedHttpReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: '/slack/events', customRoutes: routes, processBeforeResponse: false, logger, ...oauthOptions }, log);
   const app = new App({ receiver, logger, clientOptions: { slackApiUrl: config.slack.apiUrl }, ...(config.slack.botToken ? { token: config.slack.botToken } : {}) });
 
   const clients = new Map<string, WebClient>();

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { RespondFn } from '@slack/bolt';
 import type { SlackUserRef } from '../../core/identity.js';
 import { buildInternalError } from '../../core/messages/notices.js';
+import { buildStoreUnavailable } from '../../core/messages/store-notice.js';
 import type { Reply } from '../../core/messages/types.js';
 import type { Logger } from '../../flows/ports/index.js';
 import type { Inflight } from '../../inflight.js';
 import { isServiceError } from '../../flows/ports/index.js';
+import { isStoreUnavailable } from '../store/store-error.js';
 
 function describe(e: unknown): Record<string, unknown> {
   if (isServiceError(e)) return { error: e.message, service: e.service, operation: e.operation, problem: e.problem, status: e.status };
@@ -15,7 +17,8 @@ function describe(e: unknown): Record<string, unknown> {
 
 /**
  * The one error wrapper every listener's work runs in: the log gets the context (never a token),
- * the user gets a message with a reference they can quote, and shutdown waits for the work.
+ * the user gets a message with a reference they can quote (saying so when it is the bot's own
+ * database that is out of reach), and shutdown waits for the work.
  */
 export async function guarded(
   ctx: {
@@ -34,7 +37,7 @@ export async function guarded(
   } catch (e) {
     const reference = randomBytes(4).toString('hex');
     ctx.log.error('listener failed', { listener: ctx.listener, team: ctx.user?.teamId, user: ctx.user?.userId, reference, ...describe(e) });
-    const reply = buildInternalError(reference);
+    const reply = isStoreUnavailable(e) ? buildStoreUnavailable(reference) : buildInternalError(reference);
     const told = ctx.respond
       ? ctx.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks })
       : ctx.tell?.(reply);

@@ -11,7 +11,10 @@ export const RECORD_TTL_MS = 7 * 24 * 60 * 60_000;
 export type SqlStore = Store & { db: SqlDb; sweep(now: number): Promise<void>; close(): Promise<void> };
 
 const teamKey = (u: SlackUserRef) => u.enterpriseId ?? u.teamId;
-const claimedAt = (r: ScheduleRecord) => (r.booking.state === 'booking' ? r.booking.claimedAt : null);
+/** The database's clock in ms: a lease is stamped and judged by it, never by an instance's. */
+const DB_NOW_MS = '(extract(epoch from now()) * 1000)::bigint';
+/** A booking in flight is claimed (or its claim renewed) by being written; any other state holds no claim. */
+const CLAIM = `case when $2::text = 'booking' then ${DB_NOW_MS} end`;
 
 /** Every piece of state the bot keeps, in one schema written in PostgreSQL's dialect (a server, or SQLite embedded). */
 export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
@@ -22,9 +25,9 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
     db,
     async put(record) {
       await db.query(
-        `insert into schedule_requests (id, state, claimed_at, record, created_at, expires_at) values ($1, $2, $3, $4, $5, $6)
+        `insert into schedule_requests (id, state, claimed_at, record, created_at, expires_at) values ($1, $2, ${CLAIM}, $3, $4, $5)
          on conflict (id) do update set state = excluded.state, claimed_at = excluded.claimed_at, record = excluded.record`,
-        [record.id, record.booking.state, claimedAt(record), JSON.stringify(record), record.createdAt, record.createdAt + RECORD_TTL_MS],
+        [record.id, record.booking.state, JSON.stringify(record), record.createdAt, record.createdAt + RECORD_TTL_MS],
       );
     },
     async get(id) {
@@ -37,18 +40,18 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
         if (!row) return undefined;
         const { next, result } = change(parseRecord(row.record));
         if (next) {
-          await tx.query('update schedule_requests set state = $2, claimed_at = $3, record = $4 where id = $1', [
-            id,
-            next.booking.state,
-            claimedAt(next),
-            JSON.stringify(next),
-          ]);
+          await tx.query(`update schedule_requests set state = $2, claimed_at = ${CLAIM}, record = $3 where id = $1`, [id, next.booking.state, JSON.stringify(next)]);
         }
         return result;
       });
     },
-    async unfinished(claimedBefore) {
-      const rows = await db.query<{ id: string }>("select id from schedule_requests where state = 'booking' and claimed_at < $1 order by claimed_at", [claimedBefore]);
+    async takeUnfinished(leaseMs) {
+      // One statement finds and re-stamps: of two instances recovering at once, the second waits on
+      // the row lock, then sees the fresh stamp and skips the row.
+      const rows = await db.query<{ id: string }>(
+        `update schedule_requests set claimed_at = ${DB_NOW_MS} where state = 'booking' and claimed_at < ${DB_NOW_MS} - $1::bigint returning id`,
+        [leaseMs],
+      );
       return rows.map((r) => r.id);
     },
 

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { PoolSettings } from '../../config.js';
+import { describeServer, isStoreUnavailable, storeFailure } from './store-error.js';
 
 /**
  * The little of SQL the store needs, the same over a PostgreSQL server and the embedded SQLite (sqlite.ts), in one
@@ -12,24 +14,61 @@ export interface SqlDb {
 }
 export type SqlTx = Pick<SqlDb, 'query'>;
 
-export function pgDb(url: string, max = 10): SqlDb {
-  const pool = new pg.Pool({ connectionString: url, max });
+/** A server's defaults, for callers that have no configuration (tests, tools). */
+export const DEFAULT_POOL: PoolSettings = { max: 10, connectTimeoutMs: 5_000, queryTimeoutMs: 10_000, idleTimeoutMs: 10_000, idleInTransactionTimeoutMs: 30_000 };
+
+/** How much longer than the server's statement_timeout the bot waits for any answer at all. */
+const NETWORK_GRACE_MS = 1_000;
+
+/**
+ * A pool in which nothing waits forever: a partition, a server that stops answering or a full pool
+ * turns into a store error within the configured bounds, and a broken connection is dropped.
+ */
+export function pgDb(url: string, settings: PoolSettings = DEFAULT_POOL, onIdleError: (e: Error) => void = () => undefined): SqlDb {
+  const where = describeServer(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: settings.max,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    idleTimeoutMillis: settings.idleTimeoutMs,
+    // The server cancels a slow statement and the connection stays usable; the client's own
+    // timeout, a little later, covers a server that cannot answer at all.
+    statement_timeout: settings.queryTimeoutMs,
+    query_timeout: settings.queryTimeoutMs + NETWORK_GRACE_MS,
+    idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
+    // Lets the kernel notice a peer that vanished while a connection sat idle.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // An idle client that loses its server must not take the process down with it.
-  pool.on('error', () => undefined);
+  pool.on('error', onIdleError);
+  const run = async <T>(on: pg.Pool | pg.PoolClient, sql: string, params: unknown[] = []) => {
+    try {
+      return (await on.query(sql, params)).rows as T[];
+    } catch (e) {
+      throw storeFailure('query', e, where);
+    }
+  };
   return {
-    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    query: <T>(sql: string, params?: unknown[]) => run<T>(pool, sql, params),
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((e: unknown) => {
+        throw storeFailure('connect', e, where);
+      });
+      let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        const result = await work({ query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[] });
-        await client.query('COMMIT');
+        await run(client, 'BEGIN');
+        const result = await work({ query: <T>(sql: string, params?: unknown[]) => run<T>(client, sql, params) });
+        await run(client, 'COMMIT');
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that timed out is dropped rather than asked to roll back (which would wait
+        // as long again): the server rolls back when it goes.
+        if (isStoreUnavailable(e)) broken = e as Error;
+        else await client.query('ROLLBACK').catch((err: unknown) => (broken = err instanceof Error ? err : new Error(String(err))));
         throw e;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

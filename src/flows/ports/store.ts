@@ -5,14 +5,20 @@ import type { ScheduleRecord } from '../schedule/record.js';
 
 /**
  * Schedule records by id. `update` runs `change` on the current record atomically (one writer at
- * a time per record) and stores what it returns as `next`.
+ * a time per record) and stores what it returns as `next`. Writing a record whose booking is in
+ * flight (state `booking`) stamps its claim with the store's own clock: that write is the claim,
+ * and every later one renews it. Instances' clocks disagree; the store's is the one they share.
  */
 export interface ScheduleStore {
   put(record: ScheduleRecord): Promise<void>;
   get(id: string): Promise<ScheduleRecord | undefined>;
   update<T>(id: string, change: (current: ScheduleRecord) => { next?: ScheduleRecord; result: T }): Promise<T | undefined>;
-  /** Ids of bookings claimed before `claimedBefore` that never finished: their process died. */
-  unfinished(claimedBefore: number): Promise<string[]>;
+  /**
+   * Ids of bookings in flight whose claim was not renewed for `leaseMs` by the store's clock: their
+   * process died. Each is claimed afresh for the caller in the same step, so two callers never
+   * take the same one.
+   */
+  takeUnfinished(leaseMs: number): Promise<string[]>;
 }
 
 export interface PendingStore {

@@ -13,6 +13,7 @@ type Claim = { kind: 'claimed'; record: ScheduleRecord; slot: Interval } | { kin
 /**
  * Books one picked slot. The claim is a row lock plus a lease kept alive while the booking runs,
  * so a double click or a second instance sees it, and a dead process's claim can be taken over.
+ * The store stamps the lease with its own clock on every write (`claimedAt` is only a note).
  */
 export async function bookSlot(deps: BookingDeps, user: SlackUserRef, requestId: string, slotStart: number, at: Interaction): Promise<BookingOutcome> {
   const now = deps.now();
@@ -55,6 +56,7 @@ export async function release(deps: BookingDeps, requestId: string, eventWasCrea
   }));
 }
 
+/** Rewrites the booking now and then: each write renews the lease by the store's clock. */
 function keepLease(deps: BookingDeps, requestId: string): () => void {
   const timer = setInterval(() => {
     deps.store

@@ -15,12 +15,14 @@ export interface Recovered {
  * deleting the event in case Google made it.
  */
 export async function recoverBookings(deps: BookingDeps): Promise<Recovered[]> {
-  const now = deps.now();
-  const ids = await deps.store.unfinished(now - deps.bookingLeaseMs);
+  // Staleness is the store's call, on its clock: ours may run ahead of the instance that holds the lease.
+  const ids = await deps.store.takeUnfinished(deps.bookingLeaseMs);
   const done: Recovered[] = [];
   for (const id of ids) {
+    const now = deps.now();
     const taken = await deps.store.update(id, (r): { next?: ScheduleRecord; result: ScheduleRecord | undefined } => {
-      if (r.booking.state !== 'booking' || r.booking.claimedAt >= now - deps.bookingLeaseMs) return { result: undefined };
+      // The store handed this claim to us alone; the booking may have finished in between.
+      if (r.booking.state !== 'booking') return { result: undefined };
       const next = withStep({ ...r, booking: { ...r.booking, claimedAt: now } }, 'recovered', now);
       return { next, result: next };
     });
@@ -31,6 +33,8 @@ export async function recoverBookings(deps: BookingDeps): Promise<Recovered[]> {
       deps.log.error('could not recover a booking', { requestId: id, error: String(e) });
     }
   }
+  // Each pass is visible at debug, so that an operator (or a test) can tell recovery is running.
+  deps.log.debug('booking recovery pass', { stale: ids.length, recovered: done.length });
   return done;
 }
 

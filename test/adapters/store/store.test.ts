@@ -106,12 +106,18 @@ describe.each(backends)('store on %s', (_name, open) => {
     expect(wins.filter(Boolean)).toHaveLength(1);
   });
 
-  it('lists unfinished bookings whose claim is older than the cut-off', async () => {
-    await store.put(record('old', { booking: { state: 'booking', claimedAt: 50, slot: { start: 10, end: 20 } } }));
-    await store.put(record('new', { booking: { state: 'booking', claimedAt: 4_000, slot: { start: 10, end: 20 } } }));
-    const ids = await store.unfinished(1_000);
-    expect(ids).toContain('old');
-    expect(ids).not.toContain('new');
+  it('hands out bookings whose claim the database has not seen renewed for a lease, each once', async () => {
+    // The callers' claimedAt says nothing: the database stamps claims with its own clock.
+    await store.put(record('old', { booking: { state: 'booking', claimedAt: 9e15, slot: { start: 10, end: 20 } } }));
+    await store.put(record('new', { booking: { state: 'booking', claimedAt: 0, slot: { start: 10, end: 20 } } }));
+    await store.db.query("update schedule_requests set claimed_at = claimed_at - 120000 where id = 'old'");
+    const [first, second] = await Promise.all([store.takeUnfinished(60_000), store.takeUnfinished(60_000)]);
+    expect([...(first ?? []), ...(second ?? [])]).toEqual(['old']);
+    expect(await store.takeUnfinished(60_000)).toEqual([]);
+    // a write of the booking renews its claim
+    await store.db.query("update schedule_requests set claimed_at = claimed_at - 120000 where id = 'new'");
+    await store.update('new', (r) => ({ next: r, result: undefined }));
+    expect(await store.takeUnfinished(60_000)).toEqual([]);
   });
 
   it('keeps pending requests until they expire or are deleted', async () => {
