@@ -159,10 +159,9 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   registerListeners(app, deps);
 
   const jobs = startBackgroundJobs(resume, store, config.bookingLeaseMs);
-  // Not awaited: a Scalekit that is down must not hold up the start, only be named in the log.
-  void scalekit.check().catch((e: unknown) =>
-    log.warn('Scalekit is not answering; check SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET', { url: config.scalekit.envUrl, error: e instanceof Error ? e.message : String(e) }),
-  );
+  // Not awaited: a Scalekit that is down must not hold up the start; /readyz and its start-up
+  // warning name the variables, so this only notes it.
+  void scalekit.warmUp().catch((e: unknown) => log.debug('Scalekit warm-up failed', { error: e instanceof Error ? e.message : String(e) }));
   let started: unknown;
   try {
     started = config.slack.appToken ? await app.start(config.port) : await app.start(config.port, SERVER_TIMEOUTS);

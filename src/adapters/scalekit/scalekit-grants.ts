@@ -32,7 +32,7 @@ const PROBLEM_BY_STATUS: Partial<Record<ConnectorStatus, GrantProblem>> = {
 };
 
 /** Everything of the Grants port that is Scalekit's: the Connect button's own link is the bot's. */
-export type ScalekitGrants = Omit<Grants, 'link'> & { check(): Promise<void> };
+export type ScalekitGrants = Omit<Grants, 'link'> & { warmUp(): Promise<void> };
 
 /** Scalekit said no (this verification will never pass); anything else may pass when tried again. */
 function verifyProblem(e: unknown): 'not-found' | 'invalid' | 'unavailable' {
@@ -100,7 +100,7 @@ export function scalekitGrants(settings: ScalekitSettings): ScalekitGrants {
       }
     },
 
-    async check() {
+    async warmUp() {
       // The SDK fetches its own access token lazily, on the first call that fails without one; a
       // burst of first calls would each fetch one. One cheap authenticated call up front avoids it.
       try {
