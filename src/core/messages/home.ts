@@ -1,4 +1,4 @@
-import type { types } from '@slack/bolt';
+import type * as types from '@slack/types';
 import type { Connector, GrantProblem } from '../outcomes.js';
 import { DEFAULT_MINUTES, type Preferences } from '../preferences.js';
 import { DEFAULT_HOURS } from '../working-hours.js';

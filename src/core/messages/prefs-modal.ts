@@ -1,4 +1,4 @@
-import type { types } from '@slack/bolt';
+import type * as types from '@slack/types';
 import { DEFAULT_MINUTES, type Preferences } from '../preferences.js';
 import { PREFS_FORM } from '../prefs-form.js';
 import { DEFAULT_HOURS } from '../working-hours.js';

@@ -1,4 +1,4 @@
-import type { types } from '@slack/bolt';
+import type * as types from '@slack/types';
 
 export type Block = types.KnownBlock;
 export type Button = types.Button;
