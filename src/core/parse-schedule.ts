@@ -156,6 +156,11 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Schedul
     if (hit.result.kind === 'out-of-range') {
       return { kind: 'invalid', reason: `A meeting must last from ${RANGE}; “${quote(hit.text)}” is ${hit.result.minutes} minutes.` };
     }
+    const previous = words[hit.from - 1];
+    if (hit.from > i && previous && available[hit.from - 1] && /^in$/i.test(previous.text)) {
+      // `in 30 minutes` is when, not how long; a search names a day or a time.
+      return { kind: 'invalid', reason: `I can't search “in ${quote(hit.text)}”: give a time (at 3pm), a day (tomorrow, Dec 15) or both.` };
+    }
     if (minutes !== undefined) {
       return { kind: 'invalid', reason: `I read two durations, “${quote(durationSpan?.text ?? '')}” and “${quote(hit.text)}”: give one.` };
     }

@@ -122,10 +122,9 @@ export function readWhen(
     let day = b;
     if (a > 12 && b <= 12) [month, day] = [b, a];
     else if (a <= 12 && b <= 12 && options.dateOrder === 'DMY') [month, day] = [b, a];
-    let year: number | undefined;
-    if (y !== undefined) year = y.length === 2 ? 2000 + Number(y) : y.length === 4 ? Number(y) : NaN;
-    const check = DateTime.fromObject({ year: year ?? 2000, month, day }, { zone: 'UTC' });
-    if (!check.isValid || (year !== undefined && !Number.isInteger(year)) || (m[1] ?? '').length > 2 || (m[2] ?? '').length > 2) {
+    const year = y === undefined ? undefined : y.length === 2 ? 2000 + Number(y) : y.length === 4 ? Number(y) : undefined;
+    const readable = (y === undefined || year !== undefined) && (m[1] ?? '').length <= 2 && (m[2] ?? '').length <= 2 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    if (!readable || !DateTime.fromObject({ year: year ?? 2000, month, day }, { zone: 'UTC' }).isValid) {
       return { kind: 'invalid', reason: `“${quote(m[0])}” is not a date I can read: use a date like 12/15 or Dec 15${KEEP}.` };
     }
     claim({ start: m.index, end: m.index + m[0].length, day: { kind: 'date', month, day, ...(year !== undefined ? { year } : {}), text: m[0] } });
@@ -191,11 +190,13 @@ export function readWhen(
         if (to <= from) return { kind: 'invalid', reason: `“${quote(r.text)}” ends before it starts.` };
         finding.time = { kind: 'window', start: from, end: to };
       } else {
-        // `after 3pm`, `before noon`, `until 5pm`, `by 5pm`: a window up to or from the time.
+        // `after 3pm`, `before noon`, `until 5pm`, `by 5pm`: a window up to or from the time,
+        // the word just before what chrono read or inside it (`tomorrow after 3pm`).
         const before = /(\S+)\s*$/.exec(forChrono.slice(0, start));
-        const word = before?.[1]?.toLowerCase();
-        if (before && (word === 'after' || word === 'before' || word === 'until' || word === 'till' || word === 'by')) {
-          finding.start = start = before.index;
+        const inside = /\b(after|before|until|till|by)\s+\S+$/i.exec(r.text);
+        const word = (inside?.[1] ?? before?.[1])?.toLowerCase();
+        if (word === 'after' || word === 'before' || word === 'until' || word === 'till' || word === 'by') {
+          if (!inside && before) finding.start = start = before.index;
           finding.time = word === 'after' ? { kind: 'window', start: from, end: 1440 } : { kind: 'window', start: 0, end: from === 0 ? 1440 : from };
           if (finding.time.start >= finding.time.end) return { kind: 'invalid', reason: `“${quote(forChrono.slice(start, end))}” leaves no time in the day.` };
         } else {
@@ -272,11 +273,13 @@ export function readWhen(
     const first = wordAt(f.start);
     const prev = words[first - 1];
     if (prev && available[first - 1] && /^(on|at|for)$/i.test(prev.text) && !kept.some((g) => overlaps(g, prev))) start = prev.start;
-    const end = f.end;
+    let end = f.end;
+    while (start < end && /\s/.test(text.charAt(start))) start++;
+    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
     words.forEach((w, k) => {
       if (w.start < end && start < w.end) used.add(k);
     });
-    spans.push({ kind: f.day ? 'day' : 'time', text: text.slice(start, end).trim(), start, end });
+    spans.push({ kind: f.day ? 'day' : 'time', text: text.slice(start, end), start, end });
   }
   spans.sort((a, b) => a.start - b.start);
   return { kind: 'ok', day: days[0]?.day, time, spans, used };

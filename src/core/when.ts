@@ -145,7 +145,7 @@ function describeDayRef(day: DayRef): string {
     case 'date': {
       const d = DateTime.fromObject({ year: day.year ?? 2000, month: day.month, day: day.day }, { zone: 'UTC' });
       const label = d.isValid ? d.setLocale('en-GB').toFormat('d LLL') : `${day.day}/${day.month}`;
-      return `on ${label}${day.year !== undefined ? ` ${day.year}` : ''}`;
+      return `on ${label}${day.toDay !== undefined ? `–${day.toDay}` : ''}${day.year !== undefined ? ` ${day.year}` : ''}`;
     }
   }
 }
@@ -223,6 +223,7 @@ export function resolveDay(day: DayRef, now: number, zone: string): Resolved<{ f
       const at = (year: number) => DateTime.fromObject({ year, month: day.month, day: day.day }, { zone });
       const text = quoteOf(day);
       let date = at(day.year ?? start.year);
+      if (day.year === undefined && !date.isValid) date = at(start.year + 1); // Feb 29
       if (!date.isValid || date.day !== day.day) return { kind: 'invalid', reason: `“${text}” is not a date.` };
       if (day.year === undefined && date < start) {
         // The nearer reading: `Jan 5` in December is next month's, `Dec 1` on Dec 2 has passed.
