@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { durationAt, MAX_MINUTES, MIN_MINUTES, parseDuration } from './duration.js';
-import { quote, readWhen, type DateOrder, type DayItem, type Span, type Word } from './read-when.js';
+import { KEEP, quote, readWhen, type DateOrder, type DayItem, type Span, type Word } from './read-when.js';
 import { resolveDay, resolveWhen, When, type TimeOfDay } from './when.js';
 
 export type { DateOrder, Span } from './read-when.js';
@@ -87,7 +87,7 @@ function whenOf(day: DayItem | undefined, time: TimeOfDay | undefined, context: 
     return { kind: 'relative', day, ...withTime };
   }
   const days = resolveDay(day, context.now, context.zone);
-  if (days.kind === 'invalid') return days.reason;
+  if (days.kind === 'invalid') return day.kind === 'date' ? days.reason.replace(/\.$/, `${KEEP}.`) : days.reason;
   return { kind: 'days', ...days.value, ...withTime };
 }
 
@@ -193,7 +193,8 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Schedul
   if (minutes === undefined && first !== undefined && words[i]?.text === first && /^\d+(?:[.,]\d+)?(?:[a-z]+\d*)?$/i.test(first)) {
     return { kind: 'invalid', reason: `${EXPECTED} after the attendees, but got “${quote(first)}”.` };
   }
-  const raw = titleWords.join(' ');
+  // `Catch up, tomorrow 3pm`: the comma belonged to what was read.
+  const raw = titleWords.join(' ').replace(/\s*,+$/, '');
   // Slack sends &, < and > as entities in command text; the title is kept as the user typed it.
   const title = raw.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   if (title.length === 0) {

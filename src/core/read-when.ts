@@ -42,7 +42,7 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 
 /** Echoes a word back without letting a pasted novel blow Slack's message limits. */
 export const quote = (word: string) => (word.length > 40 ? `${word.slice(0, 40)}…` : word);
-const KEEP = ' (put it in quotes to keep it in the title)';
+export const KEEP = ' (put it in quotes to keep it in the title)';
 
 /** A neutral instant for reading without a clock: only the words' own components are used then. */
 const NO_CLOCK = new Date(Date.UTC(2001, 0, 1, 12));
@@ -111,6 +111,7 @@ export function readWhen(
 
   // Parts of the day: `morning`, `this afternoon` (today), `in the evening`, `tonight`.
   for (const m of masked.matchAll(/\b(?:(this)\s+|in\s+the\s+)?(morning|afternoon|evening)s?\b|\b(tonight)\b/gi)) {
+    if (/\bgood\s+$/i.test(masked.slice(0, m.index))) continue; // `Good morning team`
     const part = (m[3] ? 'evening' : (m[2] ?? 'morning').toLowerCase()) as PartOfDay;
     claim({ start: m.index, end: m.index + m[0].length, part, ...(m[1] || m[3] ? { day: { kind: 'today' } as DayItem } : {}) });
   }

@@ -219,13 +219,23 @@ describe('days', () => {
     expect(reason(`Review ${words}`)).toContain(`“${words}”`);
   });
 
+  it('the punctuation that went with what was read leaves the title', () => {
+    expect(request('Catch up, tomorrow 3pm.')).toMatchObject({ title: 'Catch up', when: day('2026-12-03', { kind: 'at', minute: 900 }) });
+    expect(request('Sync (30 min)')).toMatchObject({ title: 'Sync', minutes: 30 });
+  });
+
+  it('a date that cannot be used says how to keep it in the title', () => {
+    expect(reason('9/11 memorial')).toMatch(/9\/11 has passed.*put it in quotes/);
+    expect(request('"9/11" memorial')).toMatchObject({ title: '"9/11" memorial' });
+  });
+
   it('quoted words are always title', () => {
     expect(request('"Dec 15 retro" prep tomorrow')).toMatchObject({ title: '"Dec 15 retro" prep', when: day('2026-12-03') });
     expect(request('“1h with Bob” 30m')).toMatchObject({ title: '“1h with Bob”', minutes: 30 });
   });
 
   it('words that only look like dates stay in the title', () => {
-    for (const title of ['March planning', 'Q4 2026 plan', 'v2 release', 'Sync 1on1', 'Sync now', 'Friday review', 'Sun review notes']) {
+    for (const title of ['Good morning team', 'March planning', 'Q4 2026 plan', 'v2 release', 'Sync 1on1', 'Sync now', 'Friday review', 'Sun review notes']) {
       expect(request(title)).toMatchObject({ title, when: { kind: 'default' } });
     }
   });
