@@ -8,10 +8,7 @@ const FORMS: Array<[RegExp, (m: RegExpMatchArray) => number]> = [
   [/^(\d+)\s*h\s*(\d+)\s*(?:m|min|mins)?$/i, (m) => Number(m[1]) * 60 + Number(m[2])],
 ];
 
-export type DurationParse =
-  | { kind: 'ok'; minutes: number }
-  | { kind: 'not-a-duration' }
-  | { kind: 'out-of-range'; minutes: number };
+export type DurationParse = { kind: 'ok'; minutes: number } | { kind: 'not-a-duration' } | { kind: 'out-of-range'; minutes: number };
 
 /** Whole minutes, or undefined for a fraction of a minute or a number too big for a double. */
 function wholeMinutes(value: number): number | undefined {
@@ -49,8 +46,7 @@ export function formatMinutes(minutes: number): string {
  * meant as one: `-30`, `1.5.5`, `NaN`, `1e3`) followed by nothing but minute and hour units,
  * possibly more digits between them (`2hrs30`, `30mm`, `1h30h`).
  */
-const DURATION_LIKE =
-  /^[-+−]?(?:nan|infinity|[\d.,]*\d[\d.,]*(?:e[-+]?\d+)?|[.,]\d+)(?:(?:h|hrs?|hours?|m|mn|mins?|minutes?)[\d.,]*)+$/i;
+const DURATION_LIKE = /^[-+−]?(?:nan|infinity|[\d.,]*\d[\d.,]*(?:e[-+]?\d+)?|[.,]\d+)(?:(?:h|hrs?|hours?|m|mn|mins?|minutes?)[\d.,]*)+$/i;
 
 /** Same, as two words: `-30 minutes`, `1.5.5 hours`. */
 const NUMBER_LIKE = /^[-+−]?(?:nan|infinity|[\d.,]*\d[\d.,]*(?:e[-+]?\d+)?)$/i;
@@ -59,8 +55,27 @@ const MINUTE_UNIT = /^(?:m|min|mins|minute|minutes)$/i;
 const HOUR_UNIT = /^(?:h|hr|hrs|hour|hours)$/i;
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fortyfive: 45, fifty: 50, sixty: 60, ninety: 90,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45,
+  fortyfive: 45,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
 };
 
 /** Fixed phrases, longest first so that `an hour and a half` is not read as `an hour`. */

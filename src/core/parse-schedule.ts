@@ -128,7 +128,15 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Schedul
     }
     if (duration.kind === 'not-a-duration') break;
     // `1h 30m` as two words: the scan below reads it whole.
-    if (/^\d*\.?\d+\s*(?:h|hr|hrs|hours?)$/i.test(word) && durationAt(words.map((w) => w.text), i)?.to !== i + 1) break;
+    if (
+      /^\d*\.?\d+\s*(?:h|hr|hrs|hours?)$/i.test(word) &&
+      durationAt(
+        words.map((w) => w.text),
+        i,
+      )?.to !==
+        i + 1
+    )
+      break;
     minutes = duration.minutes;
     durationSpan = { kind: 'duration', text: word, start: words[i]?.start ?? 0, end: words[i]?.end ?? 0 };
   }
@@ -187,7 +195,10 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Schedul
   spans.push(...reading.spans);
   spans.sort((a, b) => a.start - b.start);
 
-  const titleWords = words.slice(i).filter((_, k) => !used.has(k + i)).map((w) => w.text);
+  const titleWords = words
+    .slice(i)
+    .filter((_, k) => !used.has(k + i))
+    .map((w) => w.text);
   const first = titleWords[0];
   // A number where the duration goes is a duration gone wrong (`30`, `3O`, `2hrs30`), not a title.
   if (minutes === undefined && first !== undefined && words[i]?.text === first && /^\d+(?:[.,]\d+)?(?:[a-z]+\d*)?$/i.test(first)) {

@@ -22,9 +22,7 @@ export interface Word {
   end: number;
 }
 
-export type WhenReading =
-  | { kind: 'ok'; day?: DayItem | undefined; time?: TimeOfDay | undefined; spans: Span[]; used: Set<number> }
-  | { kind: 'invalid'; reason: string };
+export type WhenReading = { kind: 'ok'; day?: DayItem | undefined; time?: TimeOfDay | undefined; spans: Span[]; used: Set<number> } | { kind: 'invalid'; reason: string };
 
 interface Finding {
   start: number;
@@ -54,6 +52,9 @@ function blank(s: string, start: number, end: number): string {
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
+
+/** chrono's weekday (0 Sunday) as ISO (7 Sunday). */
+const isoWeekday = (weekday: number | null) => (((weekday ?? 1) + 6) % 7) + 1;
 
 /** The minute of the day a chrono component set names, guessing pm for 1–6 without am/pm. */
 function minuteOf(c: chrono.ParsedComponents, text: string): number {
@@ -118,6 +119,13 @@ export function readWhen(
 
   // Slash dates, read here in the order asked for; what looks like one and does not read is an error.
   for (const m of masked.matchAll(/(?<![\w/.-])(\d+)\/(\d+)(?:\/(\d+))?(?![\w/])/g)) {
+    if ((m[1] ?? '').length === 4 && m[3] !== undefined) {
+      // `2026/12/15`
+      const ymd = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'UTC' });
+      if (!ymd.isValid || (m[2] ?? '').length > 2 || (m[3] ?? '').length > 2) return { kind: 'invalid', reason: `“${quote(m[0])}” is not a date I can read${KEEP}.` };
+      claim({ start: m.index, end: m.index + m[0].length, day: { kind: 'date', month: ymd.month, day: ymd.day, year: ymd.year, text: m[0] } });
+      continue;
+    }
     const [a, b, y] = [Number(m[1]), Number(m[2]), m[3]];
     let month = a;
     let day = b;
@@ -134,79 +142,15 @@ export function readWhen(
   // `between 2 and 4pm` reads as chrono's `from 2 to 4pm`: same length, so offsets stay.
   const forChrono = masked.replace(/\bbetween(\s+)(\d[\d:.]*\s*(?:[ap]\.?m\.?)?)(\s+)and\b/gi, (_all, s1: string, t: string, s2: string) => `from   ${s1}${t}${s2}to `);
 
-  const ref = options.now !== undefined && options.zone !== undefined
-    ? { instant: new Date(options.now), timezone: DateTime.fromMillis(options.now, { zone: options.zone }).offset }
-    : { instant: NO_CLOCK, timezone: 0 };
-  let results: chrono.ParsedResult[];
-  try {
-    results = chrono.casual.parse(forChrono, ref);
-  } catch {
-    results = [];
-  }
-  for (const r of results) {
-    let start = r.index;
-    const end = r.index + r.text.length;
-    // A match inside a word (`v2`, `1on1`) is not a reading.
-    if (/[\p{L}\p{N}]/u.test(forChrono.charAt(start - 1)) || /[\p{L}\p{N}]/u.test(forChrono.charAt(end))) continue;
-    const matched = r.text.toLowerCase();
-    const tags = r.tags();
-    const s = r.start;
-    if (tags.has('casualReference/now')) continue;
-    if (s.isCertain('timezoneOffset') && s.isCertain('hour')) {
-      return { kind: 'invalid', reason: `I read times in your own time zone: leave the zone out of “${quote(r.text)}”.` };
-    }
-    const finding: Finding = { start, end };
-    const casual = ['today', 'tomorrow', 'tonight', 'yesterday'].find((c) => tags.has(`casualReference/${c}`));
-    if (casual === 'yesterday') return { kind: 'invalid', reason: `“${quote(r.text)}” has passed.` };
-    if (tags.has('result/relativeDate') && !casual) {
-      // `next month`, `in 3 months`, `2 weeks ago`: dates, but not days a search can use.
-      if (/^(in|next|last|this|within|past)\b|\b(ago|later|from now)$/.test(matched)) {
-        return { kind: 'invalid', reason: `I can't search “${quote(r.text)}”: name a day (Dec 15, next tuesday, in 2 days), this week or next week.` };
-      }
-      continue;
-    }
-    if (casual === 'today' || casual === 'tonight') finding.day = { kind: 'today' };
-    else if (casual === 'tomorrow') finding.day = { kind: 'tomorrow' };
-    else if (s.isCertain('day') && s.isCertain('month')) {
-      const year = s.isCertain('year') ? (s.get('year') ?? undefined) : undefined;
-      const e = r.end;
-      const toDay = e && e.isCertain('day') && e.get('month') === s.get('month') && e.get('day') !== s.get('day') ? (e.get('day') ?? undefined) : undefined;
-      const dateText = r.text.replace(/\s+(at|@)\s+.*$/i, '').trim();
-      finding.day = { kind: 'date', month: s.get('month') ?? 1, day: s.get('day') ?? 1, ...(year !== undefined ? { year } : {}), ...(toDay !== undefined ? { toDay } : {}), text: dateText };
-    } else if (s.isCertain('weekday')) {
-      const weekday = ((s.get('weekday') ?? 0) + 6) % 7 + 1;
-      if (/\b(last|past)\b/.test(matched)) return { kind: 'invalid', reason: `“${quote(r.text)}” has passed.` };
-      if (/\bnext\s+week\b/.test(matched)) finding.day = { kind: 'weekday', weekday, nextWeek: true };
-      else if (/\bnext\b/.test(matched)) finding.day = { kind: 'weekday', weekday, next: true };
-      else finding.day = { kind: 'weekday', weekday };
-      if (/^[a-z]+$/.test(matched.replace(/[,()]/g, '').trim()) && !s.isCertain('hour')) finding.bareWeekday = true;
-    }
-    if (s.isCertain('hour')) {
-      const timeText = r.text;
-      const from = minuteOf(s, timeText);
-      const e = r.end;
-      if (e?.isCertain('hour')) {
-        let to = minuteOf(e, timeText);
-        if (to === 0) to = 1440;
-        if (to <= from) return { kind: 'invalid', reason: `“${quote(r.text)}” ends before it starts.` };
-        finding.time = { kind: 'window', start: from, end: to };
-      } else {
-        // `after 3pm`, `before noon`, `until 5pm`, `by 5pm`: a window up to or from the time,
-        // the word just before what chrono read or inside it (`tomorrow after 3pm`).
-        const before = /(\S+)\s*$/.exec(forChrono.slice(0, start));
-        const inside = /\b(after|before|until|till|by)\s+\S+$/i.exec(r.text);
-        const word = (inside?.[1] ?? before?.[1])?.toLowerCase();
-        if (word === 'after' || word === 'before' || word === 'until' || word === 'till' || word === 'by') {
-          if (!inside && before) finding.start = start = before.index;
-          finding.time = word === 'after' ? { kind: 'window', start: from, end: 1440 } : { kind: 'window', start: 0, end: from === 0 ? 1440 : from };
-          if (finding.time.start >= finding.time.end) return { kind: 'invalid', reason: `“${quote(forChrono.slice(start, end))}” leaves no time in the day.` };
-        } else {
-          finding.time = { kind: 'at', minute: from };
-        }
-      }
-    }
-    if (!finding.day && !finding.time) continue; // `March` alone, `Dec 2026`: a title word
-    claim(finding);
+  const ref =
+    options.now !== undefined && options.zone !== undefined
+      ? { instant: new Date(options.now), timezone: DateTime.fromMillis(options.now, { zone: options.zone }).offset }
+      : { instant: NO_CLOCK, timezone: 0 };
+  for (const r of parseWithChrono(forChrono, ref)) {
+    const read = readResult(r, forChrono, text, ref);
+    if (read === undefined) continue;
+    if ('reason' in read) return { kind: 'invalid', reason: read.reason };
+    claim(read);
   }
 
   // What looks like a date or time but was not read: an error that quotes it, never a title word.
@@ -232,9 +176,27 @@ export function readWhen(
     const i = wordAt(f.start);
     const restUnread = words.some((w, k) => k > i && available[k] && !findings.some((g) => overlaps(g, w)));
     if (i === firstAvailable && restUnread) return false;
-    const full = weekdayNumber(text.slice(f.start, f.end).toLowerCase().replace(/[^a-z]/g, '')) !== undefined && text.slice(f.start, f.end).replace(/[^a-z]/gi, '').length > 4;
+    const full =
+      weekdayNumber(
+        text
+          .slice(f.start, f.end)
+          .toLowerCase()
+          .replace(/[^a-z]/g, ''),
+      ) !== undefined && text.slice(f.start, f.end).replace(/[^a-z]/gi, '').length > 4;
     return full || !restUnread;
   });
+
+  // `monday to wednesday 2-4pm`, `Dec 15 - Dec 17 from 9 to 11am`: chrono reads two days when a
+  // time follows the second; they are one range of days.
+  const pair = kept.filter((f) => f.day).sort((a, b) => a.start - b.start);
+  const [first, second] = pair;
+  if (pair.length === 2 && first && second && /^\s*(?:-|–|to|through|thru|until|till)\s*$/i.test(text.slice(first.end, second.start)) && !(first.time && second.time)) {
+    const merged = throughDay(first.day, second.day);
+    if (merged) {
+      kept.splice(kept.indexOf(first), 1);
+      kept.splice(kept.indexOf(second), 1, { start: first.start, end: second.end, day: merged, ...((first.time ?? second.time) ? { time: first.time ?? second.time } : {}) });
+    }
+  }
 
   // One day, one time.
   const days = kept.filter((f) => f.day);
@@ -259,7 +221,10 @@ export function readWhen(
     if (time) {
       const inside = time.kind === 'at' ? time.minute >= window.start && time.minute < window.end : time.start >= window.start && time.end <= window.end;
       if (!inside) {
-        return { kind: 'invalid', reason: `“${quote(text.slice(times[0]?.start ?? 0, times[0]?.end ?? 0).trim())}” is not in the ${partFinding.part} (${clock(window.start)}–${clock(window.end)}).` };
+        return {
+          kind: 'invalid',
+          reason: `“${quote(text.slice(times[0]?.start ?? 0, times[0]?.end ?? 0).trim())}” is not in the ${partFinding.part} (${clock(window.start)}–${clock(window.end)}).`,
+        };
       }
     } else {
       time = { kind: 'window', start: window.start, end: window.end, part: partFinding.part };
@@ -288,4 +253,128 @@ export function readWhen(
 
 function clock(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+type Reference = { instant: Date; timezone: number };
+
+function parseWithChrono(text: string, ref: Reference): chrono.ParsedResult[] {
+  try {
+    return chrono.casual.parse(text, ref);
+  } catch {
+    return [];
+  }
+}
+
+/** `Dec 15-17 2-4pm`, which chrono reads as one range from Dec 15 14:00 to Dec 17 16:00. */
+const TIME_RANGE_AT_END = /(?:from\s+|between\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to|and)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
+
+/**
+ * What one chrono result says, as a finding with offsets in `text`; undefined when it is no
+ * reading (a title word: `now`, `March`, `2 weeks`); a reason when it looks like a date or time
+ * but a search cannot use it.
+ */
+function readResult(r: chrono.ParsedResult, text: string, source: string, ref: Reference, depth = 0): Finding | { reason: string } | undefined {
+  const lead = r.text.length - r.text.trimStart().length;
+  let start = r.index + lead;
+  const end = r.index + r.text.trimEnd().length;
+  /** The words as the user typed them (`between 2 and 4pm`, not chrono's `from 2 to 4pm`). */
+  const said = () => quote(source.slice(start, end).trim());
+  const matched = r.text.trim().toLowerCase();
+  // A match inside a word (`v2`, `1on1`) is not a reading.
+  if (/[\p{L}\p{N}]/u.test(text.charAt(start - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(end))) return undefined;
+  const tags = r.tags();
+  const s = r.start;
+  const e = r.end;
+  if (tags.has('casualReference/now')) return undefined;
+  if (s.isCertain('timezoneOffset') && s.isCertain('hour')) return { reason: `I read times in your own time zone: leave the zone out of “${said()}”.` };
+  const finding: Finding = { start, end };
+  const casual = ['today', 'tomorrow', 'tonight', 'yesterday'].find((c) => tags.has(`casualReference/${c}`));
+  if (casual === 'yesterday') return { reason: `“${said()}” has passed.` };
+  if (tags.has('result/relativeDate') && !casual) {
+    // `next month`, `in 3 months`, `2 weeks ago`: dates, but not days a search can use.
+    if (/^(in|next|last|this|within|past)\b|\b(ago|later|from now)$/.test(matched)) {
+      return { reason: `I can't search “${said()}”: name a day (Dec 15, next tuesday, in 2 days), this week or next week.` };
+    }
+    return undefined;
+  }
+  if (casual === 'today' || casual === 'tonight') finding.day = { kind: 'today' };
+  else if (casual === 'tomorrow') finding.day = { kind: 'tomorrow' };
+  else if (s.isCertain('day') && s.isCertain('month')) {
+    const year = s.isCertain('year') ? (s.get('year') ?? undefined) : undefined;
+    const range = e?.isCertain('day') && (e.get('day') !== s.get('day') || e.get('month') !== s.get('month'));
+    const through = range ? { month: e?.get('month') ?? 1, day: e?.get('day') ?? 1 } : undefined;
+    const dateText = r.text.trim().replace(/\s+(at|@)\s+.*$/i, '');
+    finding.day = { kind: 'date', month: s.get('month') ?? 1, day: s.get('day') ?? 1, ...(year !== undefined ? { year } : {}), ...(through ? { through } : {}), text: dateText };
+  } else if (s.isCertain('weekday')) {
+    const weekday = isoWeekday(s.get('weekday'));
+    if (/\b(last|past)\b/.test(matched)) return { reason: `“${said()}” has passed.` };
+    const through = e?.isCertain('weekday') && e.get('weekday') !== s.get('weekday') ? { through: isoWeekday(e.get('weekday')) } : {};
+    if (/\bnext\s+week\b/.test(matched)) finding.day = { kind: 'weekday', weekday, nextWeek: true, ...through };
+    else if (/\bnext\b/.test(matched)) finding.day = { kind: 'weekday', weekday, next: true, ...through };
+    else finding.day = { kind: 'weekday', weekday, ...through };
+    if (/^[a-z]+$/.test(matched.replace(/[,()]/g, '').trim()) && !s.isCertain('hour')) finding.bareWeekday = true;
+  }
+
+  if (e) {
+    const dayRange = (finding.day?.kind === 'date' || finding.day?.kind === 'weekday') && finding.day.through !== undefined;
+    const otherDay = (e.isCertain('day') && (e.get('day') !== s.get('day') || e.get('month') !== s.get('month'))) || (e.isCertain('weekday') && e.get('weekday') !== s.get('weekday'));
+    const timeRange = e.isCertain('hour');
+    if (!dayRange && timeRange && otherDay && s.isCertain('hour') && minuteOf(e, r.text) <= minuteOf(s, r.text)) {
+      return { reason: `“${said()}” ends before it starts (a window stays within one day).` };
+    }
+    if (dayRange ? timeRange || s.isCertain('hour') : !timeRange || otherDay) {
+      // Days then a time range, read by chrono as one range: read each half on its own.
+      const tail = depth === 0 ? TIME_RANGE_AT_END.exec(r.text.trimEnd()) : null;
+      if (tail && tail.index > 0) {
+        const headText = r.text.trimEnd().slice(0, tail.index);
+        const base = r.index;
+        const headOnly = ' '.repeat(base) + headText;
+        const tailOnly = ' '.repeat(base + tail.index) + tail[0];
+        const head = parseWithChrono(headOnly, ref)[0];
+        const time = parseWithChrono(tailOnly, ref)[0];
+        const days = head && readResult(head, headOnly, source, ref, 1);
+        const hours = time && readResult(time, tailOnly, source, ref, 1);
+        if (days && hours && !('reason' in days) && !('reason' in hours) && days.day && !days.time && hours.time && !hours.day) {
+          return { start: Math.min(days.start, hours.start), end, day: days.day, time: hours.time };
+        }
+      }
+      return { reason: `I can't search “${said()}”: give days (Dec 15-17, monday to wednesday) and a time range (2-4pm) apart.` };
+    }
+  }
+
+  if (s.isCertain('hour')) {
+    const from = minuteOf(s, r.text);
+    if (e?.isCertain('hour')) {
+      let to = minuteOf(e, r.text);
+      if (to === 0) to = 1440;
+      if (to <= from) return { reason: `“${said()}” ends before it starts.` };
+      finding.time = { kind: 'window', start: from, end: to };
+    } else {
+      // `after 3pm`, `before noon`, `until 5pm`, `by 5pm`: a window up to or from the time,
+      // the word just before what chrono read or inside it (`tomorrow after 3pm`).
+      const before = /(\S+)\s*$/.exec(text.slice(0, start));
+      const inside = /\b(after|before|until|till|by)\s+\S+$/i.exec(r.text.trim());
+      const word = (inside?.[1] ?? before?.[1])?.toLowerCase();
+      if (word === 'after' || word === 'before' || word === 'until' || word === 'till' || word === 'by') {
+        if (!inside && before) finding.start = start = before.index;
+        finding.time = word === 'after' ? { kind: 'window', start: from, end: 1440 } : { kind: 'window', start: 0, end: from === 0 ? 1440 : from };
+        if (finding.time.start >= finding.time.end) return { reason: `“${said()}” leaves no time in the day.` };
+      } else {
+        finding.time = { kind: 'at', minute: from };
+      }
+    }
+  }
+  if (!finding.day && !finding.time) return undefined; // `March` alone, `Dec 2026`: a title word
+  return finding;
+}
+
+/** Two single days as one range from the first through the second, if they can be one. */
+function throughDay(a: DayItem | undefined, b: DayItem | undefined): DayItem | undefined {
+  if (a?.kind === 'weekday' && b?.kind === 'weekday' && a.through === undefined && b.through === undefined && !b.next && !b.nextWeek) {
+    return { ...a, through: b.weekday };
+  }
+  if (a?.kind === 'date' && b?.kind === 'date' && a.through === undefined && b.through === undefined && b.year === undefined) {
+    return { ...a, through: { month: b.month, day: b.day }, text: `${a.text ?? ''} – ${b.text ?? ''}` };
+  }
+  return undefined;
 }

@@ -36,9 +36,7 @@ export const PARTS_OF_DAY: Record<PartOfDay, { start: number; end: number }> = {
  */
 export const TimeOfDay = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('at'), minute: MinuteOfDay.max(1439) }),
-  z
-    .object({ kind: z.literal('window'), start: MinuteOfDay, end: MinuteOfDay, part: PartOfDay.optional() })
-    .refine((w) => w.start < w.end, 'a window ends after it starts'),
+  z.object({ kind: z.literal('window'), start: MinuteOfDay, end: MinuteOfDay, part: PartOfDay.optional() }).refine((w) => w.start < w.end, 'a window ends after it starts'),
 ]);
 export type TimeOfDay = z.infer<typeof TimeOfDay>;
 
@@ -57,14 +55,16 @@ export const DayRef = z.discriminatedUnion('kind', [
     weekday: z.number().int().min(1).max(7),
     next: z.boolean().optional(),
     nextWeek: z.boolean().optional(),
+    /** Through this weekday (`monday to wednesday`): its first occurrence from the first day on. */
+    through: z.number().int().min(1).max(7).optional(),
   }),
   z.object({
     kind: z.literal('date'),
     month: z.number().int().min(1).max(12),
     day: z.number().int().min(1).max(31),
     year: z.number().int().optional(),
-    /** Up to this date (same year), for `Dec 15-17`. */
-    toDay: z.number().int().min(1).max(31).optional(),
+    /** Through this date, for `Dec 15-17` and `Dec 30 - Jan 2`: its first occurrence from the first day on. */
+    through: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).optional(),
     /** How the user wrote it, to quote in errors: `Dec 1`. */
     text: z.string().optional(),
   }),
@@ -139,13 +139,17 @@ function describeDayRef(day: DayRef): string {
       return day.days === 1 ? 'in 1 day' : `in ${day.days} days`;
     case 'weekday': {
       const name = capitalized(WEEKDAYS[day.weekday - 1] ?? 'that day');
-      if (day.nextWeek) return `${name} next week`;
-      return `${day.next ? 'next ' : ''}${name}`;
+      const through = day.through ? ` to ${capitalized(WEEKDAYS[day.through - 1] ?? 'that day')}` : '';
+      if (day.nextWeek) return `${name}${through} next week`;
+      return `${day.next ? 'next ' : ''}${name}${through}`;
     }
     case 'date': {
-      const d = DateTime.fromObject({ year: day.year ?? 2000, month: day.month, day: day.day }, { zone: 'UTC' });
-      const label = d.isValid ? d.setLocale('en-GB').toFormat('d LLL') : `${day.day}/${day.month}`;
-      return `on ${label}${day.toDay !== undefined ? `–${day.toDay}` : ''}${day.year !== undefined ? ` ${day.year}` : ''}`;
+      const label = (month: number, date: number) => {
+        const d = DateTime.fromObject({ year: 2000, month, day: date }, { zone: 'UTC' });
+        return d.isValid ? d.setLocale('en-GB').toFormat('d LLL') : `${date}/${month}`;
+      };
+      const through = day.through ? ` – ${label(day.through.month, day.through.day)}` : '';
+      return `on ${label(day.month, day.day)}${through}${day.year !== undefined ? ` ${day.year}` : ''}`;
     }
   }
 }
@@ -212,11 +216,15 @@ export function resolveDay(day: DayRef, now: number, zone: string): Resolved<{ f
       break;
     case 'weekday': {
       if (day.nextWeek) {
-        from = start.plus({ weeks: 1 }).startOf('week').plus({ days: day.weekday - 1 });
+        from = start
+          .plus({ weeks: 1 })
+          .startOf('week')
+          .plus({ days: day.weekday - 1 });
       } else {
         const ahead = (day.weekday - start.weekday + 7) % 7 || (day.next ? 7 : 0);
         from = start.plus({ days: ahead });
       }
+      if (day.through !== undefined) to = from.plus({ days: (day.through - from.weekday + 7) % 7 });
       break;
     }
     case 'date': {
@@ -232,9 +240,12 @@ export function resolveDay(day: DayRef, now: number, zone: string): Resolved<{ f
       }
       if (date < start) return { kind: 'invalid', reason: `${text} has passed (today is ${dayLabel(start)}).` };
       from = date;
-      if (day.toDay !== undefined) {
-        to = date.set({ day: day.toDay });
-        if (!to.isValid || to.day !== day.toDay || to < from) return { kind: 'invalid', reason: `“${text}” is not a range of days.` };
+      if (day.through !== undefined) {
+        const { month, day: date } = day.through;
+        const through = (year: number) => DateTime.fromObject({ year, month, day: date }, { zone });
+        to = through(from.year);
+        if (to.isValid && to < from) to = through(from.year + 1);
+        if (!to.isValid || to.day !== date) return { kind: 'invalid', reason: `“${text}” is not a range of days.` };
       }
       break;
     }
@@ -253,9 +264,7 @@ function legacyDay(when: When): DayRef | 'next-week' | undefined {
     case 'tomorrow':
       return { kind: when.kind };
     case 'weekday':
-      return when.weekday >= 1 && when.weekday <= 7 && Number.isInteger(when.weekday)
-        ? { kind: 'weekday', weekday: when.weekday, ...(when.next ? { next: true } : {}) }
-        : undefined;
+      return when.weekday >= 1 && when.weekday <= 7 && Number.isInteger(when.weekday) ? { kind: 'weekday', weekday: when.weekday, ...(when.next ? { next: true } : {}) } : undefined;
     case 'next-week':
       return 'next-week';
     default:
@@ -372,7 +381,12 @@ export function searchWindows(when: When, now: number, zone: string, workdays: r
   const resolved = resolveWhen(when, now, zone);
   if (resolved.kind === 'invalid') return resolved;
   const time = resolved.value.time;
-  const window = time?.kind === 'window' ? { start: time.start, end: time.end, exact: false } : time?.kind === 'at' ? { start: time.minute, end: time.minute, exact: true } : { start: 0, end: 1440, exact: false };
+  const window =
+    time?.kind === 'window'
+      ? { start: time.start, end: time.end, exact: false }
+      : time?.kind === 'at'
+        ? { start: time.minute, end: time.minute, exact: true }
+        : { start: 0, end: 1440, exact: false };
   const days = datesOf(resolved.value, now, zone, workdays, count).map((d) => ({ date: iso(d), ...window }));
   return { kind: 'ok', when: resolved.value, days };
 }

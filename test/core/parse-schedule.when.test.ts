@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { parseSchedule, ScheduleRequest, type ParseOptions } from '../../src/core/parse-schedule.js';
+import { type ParseOptions, parseSchedule, type ScheduleRequest } from '../../src/core/parse-schedule.js';
 import { describeReading, searchWindows, windowIntervals, type When } from '../../src/core/when.js';
 
 const NY = 'America/New_York';
@@ -125,6 +125,7 @@ describe('days', () => {
     ['Review 2026-12-15', '2026-12-15'],
     ['Review 12/15', '2026-12-15'],
     ['Review 12/15/2026', '2026-12-15'],
+    ['Review 2026/12/15', '2026-12-15'],
     ['Review today', '2026-12-02'],
     ['Review tomorrow', '2026-12-03'],
     ['Review in 2 days', '2026-12-04'],
@@ -148,8 +149,24 @@ describe('days', () => {
     expect(request('Review with Bob on Dec 15')).toMatchObject({ title: 'Review with Bob', when: day('2026-12-15') });
   });
 
-  it('a range of days in one month', () => {
-    expect(request('Offsite Dec 15-17')).toMatchObject({ title: 'Offsite', when: { kind: 'days', from: '2026-12-15', to: '2026-12-17' } });
+  it.each<[string, string, string, object | undefined]>([
+    ['Offsite Dec 15-17', '2026-12-15', '2026-12-17', undefined],
+    ['Offsite Dec 15 to 17', '2026-12-15', '2026-12-17', undefined],
+    ['Offsite Dec 30 - Jan 2', '2026-12-30', '2027-01-02', undefined],
+    ['Offsite monday to wednesday', '2026-12-07', '2026-12-09', undefined],
+    ['Offsite friday to monday', '2026-12-04', '2026-12-07', undefined],
+    ['Offsite mon-wed 9-11am', '2026-12-07', '2026-12-09', { kind: 'window', start: 540, end: 660 }],
+    ['Offsite monday to wednesday 2-4pm', '2026-12-07', '2026-12-09', { kind: 'window', start: 840, end: 960 }],
+    ['Offsite Dec 15-17 2-4pm', '2026-12-15', '2026-12-17', { kind: 'window', start: 840, end: 960 }],
+    ['Offsite Dec 15-17 between 2 and 4pm', '2026-12-15', '2026-12-17', { kind: 'window', start: 840, end: 960 }],
+    ['Offsite Dec 15 - Dec 17 from 9 to 11am', '2026-12-15', '2026-12-17', { kind: 'window', start: 540, end: 660 }],
+    ['Offsite Dec 15 to 17 afternoon', '2026-12-15', '2026-12-17', { kind: 'window', start: 720, end: 1020, part: 'afternoon' }],
+  ])('%s is a range of days', (text, from, to, time) => {
+    expect(request(text)).toEqual({ mentions: ['U123'], emails: [], title: 'Offsite', when: { kind: 'days', from, to, ...(time ? { time } : {}) } });
+  });
+
+  it.each(['Sync Dec 15 3pm - Dec 16 4pm', 'Sync tomorrow 3pm to friday 4pm', 'Sync monday 2pm to wednesday 4pm'])('%s spans days and hours at once: refused', (text) => {
+    expect(reason(text)).toMatch(/I can't search “.*”: give days .* and a time range .* apart/);
   });
 
   it('this week and next week', () => {
@@ -279,6 +296,8 @@ describe('times', () => {
     ['Review today at 9am', /09:00 on Wed 2 Dec has passed/],
     ['Review today 8-9am', /has passed/],
     ['Review tomorrow 4pm-2pm', /ends before it starts/],
+    ['Review tomorrow between 4 and 2pm', /“tomorrow between 4 and 2pm” ends before it starts/],
+    ['Review 10pm-2am', /ends before it starts/],
     ['Review tomorrow morning at 3pm', /not in the morning/],
     ['Review at 3pm at 4pm', /two times/],
     ['Review tomorrow 3pm EST', /your own time zone/],

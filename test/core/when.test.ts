@@ -9,31 +9,15 @@ const dates = (days: readonly DateTime[]) => days.map((d) => d.toFormat('ccc yyy
 
 describe('searchDays', () => {
   it('default: the next 5 working days, today included on a weekday', () => {
-    expect(dates(searchDays({ kind: 'default' }, now('2026-03-11T15:00'), WORKDAYS))).toEqual([
-      'Wed 2026-03-11',
-      'Thu 2026-03-12',
-      'Fri 2026-03-13',
-      'Mon 2026-03-16',
-      'Tue 2026-03-17',
-    ]);
+    expect(dates(searchDays({ kind: 'default' }, now('2026-03-11T15:00'), WORKDAYS))).toEqual(['Wed 2026-03-11', 'Thu 2026-03-12', 'Fri 2026-03-13', 'Mon 2026-03-16', 'Tue 2026-03-17']);
   });
 
   it('default on a weekend starts on Monday', () => {
-    expect(dates(searchDays({ kind: 'default' }, now('2026-03-14T09:00'), WORKDAYS))).toEqual([
-      'Mon 2026-03-16',
-      'Tue 2026-03-17',
-      'Wed 2026-03-18',
-      'Thu 2026-03-19',
-      'Fri 2026-03-20',
-    ]);
+    expect(dates(searchDays({ kind: 'default' }, now('2026-03-14T09:00'), WORKDAYS))).toEqual(['Mon 2026-03-16', 'Tue 2026-03-17', 'Wed 2026-03-18', 'Thu 2026-03-19', 'Fri 2026-03-20']);
   });
 
   it('default follows other workdays and counts', () => {
-    expect(dates(searchDays({ kind: 'default' }, now('2026-03-13T09:00'), [7, 1, 2, 3, 4], 3))).toEqual([
-      'Sun 2026-03-15',
-      'Mon 2026-03-16',
-      'Tue 2026-03-17',
-    ]);
+    expect(dates(searchDays({ kind: 'default' }, now('2026-03-13T09:00'), [7, 1, 2, 3, 4], 3))).toEqual(['Sun 2026-03-15', 'Mon 2026-03-16', 'Tue 2026-03-17']);
   });
 
   it('default with no workdays gives nothing (and terminates)', () => {
@@ -85,15 +69,7 @@ describe('searchDays', () => {
 
   it('next week across the New York DST change still gives seven distinct local midnights', () => {
     const days = searchDays({ kind: 'next-week' }, now('2026-10-21T12:00'), WORKDAYS);
-    expect(dates(days)).toEqual([
-      'Mon 2026-10-26',
-      'Tue 2026-10-27',
-      'Wed 2026-10-28',
-      'Thu 2026-10-29',
-      'Fri 2026-10-30',
-      'Sat 2026-10-31',
-      'Sun 2026-11-01',
-    ]);
+    expect(dates(days)).toEqual(['Mon 2026-10-26', 'Tue 2026-10-27', 'Wed 2026-10-28', 'Thu 2026-10-29', 'Fri 2026-10-30', 'Sat 2026-10-31', 'Sun 2026-11-01']);
     for (const d of days) expect(d.hour).toBe(0);
   });
 });
@@ -140,9 +116,7 @@ describe('searchWindows', () => {
   };
 
   it('default: the next 5 working days, whole days', () => {
-    expect(plan({ kind: 'default' })).toEqual(
-      ['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08'].map((date) => ({ date, start: 0, end: 1440, exact: false })),
-    );
+    expect(plan({ kind: 'default' })).toEqual(['2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08'].map((date) => ({ date, start: 0, end: 1440, exact: false })));
   });
 
   it('default with a window or an exact start applies it to each day', () => {
@@ -171,7 +145,10 @@ describe('searchWindows', () => {
   });
 
   it('a day that has passed since it was read cannot be searched', () => {
-    expect(searchWindows({ kind: 'days', from: '2026-12-01', to: '2026-12-01' }, NOW, NY, WORKDAYS)).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/Tue 1 Dec has passed/) });
+    expect(searchWindows({ kind: 'days', from: '2026-12-01', to: '2026-12-01' }, NOW, NY, WORKDAYS)).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringMatching(/Tue 1 Dec has passed/),
+    });
     expect(searchWindows({ kind: 'days', from: '2026-12-02', to: '2026-12-02', time: { kind: 'at', minute: 540 } }, NOW, NY, WORKDAYS).kind).toBe('invalid');
     expect(searchDays({ kind: 'days', from: '2026-12-01', to: '2026-12-01' }, DateTime.fromMillis(NOW, { zone: NY }), WORKDAYS)).toEqual([]);
   });
