@@ -103,6 +103,7 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Schedul
     return { kind: 'help' };
   }
 
+  const texts = words.map((w) => w.text);
   const spans: Span[] = [];
   const mentions: string[] = [];
   const emails: string[] = [];
@@ -128,15 +129,7 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Schedul
     }
     if (duration.kind === 'not-a-duration') break;
     // `1h 30m` as two words: the scan below reads it whole.
-    if (
-      /^\d*\.?\d+\s*(?:h|hr|hrs|hours?)$/i.test(word) &&
-      durationAt(
-        words.map((w) => w.text),
-        i,
-      )?.to !==
-        i + 1
-    )
-      break;
+    if (durationAt(texts, i)?.to !== i + 1) break;
     minutes = duration.minutes;
     durationSpan = { kind: 'duration', text: word, start: words[i]?.start ?? 0, end: words[i]?.end ?? 0 };
   }

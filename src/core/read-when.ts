@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { PARTS_OF_DAY, weekdayNumber, type DayRef, type PartOfDay, type TimeOfDay } from './when.js';
+import { type DayRef, formatClock, PARTS_OF_DAY, type PartOfDay, type TimeOfDay, weekdayNumber } from './when.js';
 
 /** Order of the numbers in a slash date: `12/15` can only be MDY, `5/6` follows this. */
 export type DateOrder = 'MDY' | 'DMY';
@@ -176,13 +176,7 @@ export function readWhen(
     const i = wordAt(f.start);
     const restUnread = words.some((w, k) => k > i && available[k] && !findings.some((g) => overlaps(g, w)));
     if (i === firstAvailable && restUnread) return false;
-    const full =
-      weekdayNumber(
-        text
-          .slice(f.start, f.end)
-          .toLowerCase()
-          .replace(/[^a-z]/g, ''),
-      ) !== undefined && text.slice(f.start, f.end).replace(/[^a-z]/gi, '').length > 4;
+    const full = text.slice(f.start, f.end).replace(/[^a-z]/gi, '').length >= 6; // `friday`, not `fri`
     return full || !restUnread;
   });
 
@@ -223,7 +217,7 @@ export function readWhen(
       if (!inside) {
         return {
           kind: 'invalid',
-          reason: `“${quote(text.slice(times[0]?.start ?? 0, times[0]?.end ?? 0).trim())}” is not in the ${partFinding.part} (${clock(window.start)}–${clock(window.end)}).`,
+          reason: `“${quote(text.slice(times[0]?.start ?? 0, times[0]?.end ?? 0).trim())}” is not in the ${partFinding.part} (${formatClock(window.start)}–${formatClock(window.end)}).`,
         };
       }
     } else {
@@ -236,9 +230,9 @@ export function readWhen(
   const spans: Span[] = [];
   for (const f of kept) {
     let start = f.start;
-    const first = wordAt(f.start);
-    const prev = words[first - 1];
-    if (prev && available[first - 1] && /^(on|at|for)$/i.test(prev.text) && !kept.some((g) => overlaps(g, prev))) start = prev.start;
+    const firstWord = wordAt(f.start);
+    const prev = words[firstWord - 1];
+    if (prev && available[firstWord - 1] && /^(on|at|for)$/i.test(prev.text) && !kept.some((g) => overlaps(g, prev))) start = prev.start;
     let end = f.end;
     while (start < end && /\s/.test(text.charAt(start))) start++;
     while (end > start && /\s/.test(text.charAt(end - 1))) end--;
@@ -249,10 +243,6 @@ export function readWhen(
   }
   spans.sort((a, b) => a.start - b.start);
   return { kind: 'ok', day: days[0]?.day, time, spans, used };
-}
-
-function clock(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
 type Reference = { instant: Date; timezone: number };
