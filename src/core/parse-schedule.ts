@@ -8,6 +8,8 @@ export type { DateOrder, Span } from './read-when.js';
 
 export const MAX_ATTENDEES = 20;
 export const MAX_TITLE_LENGTH = 200;
+/** What may follow the attendees: a title, a duration, a day and a time, with room to spare. */
+export const MAX_TEXT_AFTER_PEOPLE = 1000;
 
 /**
  * A parsed `/schedule`, as stored with the request: plain JSON (dates as ISO strings, times as
@@ -139,6 +141,12 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Schedul
   }
   if (mentions.length + emails.length > MAX_ATTENDEES) {
     return { kind: 'invalid', reason: `I can invite at most ${MAX_ATTENDEES} people at once.` };
+  }
+
+  // Reading dates costs more than linear time in chrono; a title has at most 200 characters.
+  const rest = text.length - (words[i]?.start ?? text.length);
+  if (rest > MAX_TEXT_AFTER_PEOPLE) {
+    return { kind: 'invalid', reason: `That is too long (${rest} characters after the people; at most ${MAX_TEXT_AFTER_PEOPLE}, and the title at most ${MAX_TITLE_LENGTH}).` };
   }
 
   // The rest is title, duration, day and time, in any order. Quoted words and markup are title only.

@@ -171,10 +171,14 @@ export function readWhen(
   // an abbreviated one (`Sun`, `Wed`) is a day only at the end or next to what else was read.
   const wordAt = (offset: number) => words.findIndex((w) => w.start <= offset && offset < w.end);
   const firstAvailable = available.findIndex((a) => a);
+  // unreadAfter[k]: some word after k is left for the title.
+  const read = words.map((w) => findings.some((f) => overlaps(f, w)));
+  const unreadAfter = words.map(() => false);
+  for (let k = words.length - 2; k >= 0; k--) unreadAfter[k] = unreadAfter[k + 1] || (available[k + 1] === true && !read[k + 1]);
   const kept = findings.filter((f) => {
     if (!f.bareWeekday) return true;
     const i = wordAt(f.start);
-    const restUnread = words.some((w, k) => k > i && available[k] && !findings.some((g) => overlaps(g, w)));
+    const restUnread = unreadAfter[i] === true;
     if (i === firstAvailable && restUnread) return false;
     const full = text.slice(f.start, f.end).replace(/[^a-z]/gi, '').length >= 6; // `friday`, not `fri`
     return full || !restUnread;

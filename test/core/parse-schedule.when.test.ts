@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { type ParseOptions, parseSchedule, type ScheduleRequest } from '../../src/core/parse-schedule.js';
+import { MAX_TEXT_AFTER_PEOPLE, type ParseOptions, parseSchedule, type ScheduleRequest } from '../../src/core/parse-schedule.js';
 import { describeReading, searchWindows, windowIntervals, type When } from '../../src/core/when.js';
 
 const NY = 'America/New_York';
@@ -303,6 +303,15 @@ describe('times', () => {
     ['Review tomorrow 3pm EST', /your own time zone/],
   ])('%s is refused', (text, expected) => {
     expect(reason(text)).toMatch(expected);
+  });
+});
+
+describe('long input', () => {
+  it(`refuses more than ${MAX_TEXT_AFTER_PEOPLE} characters after the people before reading dates, and quickly`, () => {
+    const started = performance.now();
+    expect(reason(`Sync ${'friday '.repeat(600)}`)).toMatch(/too long \(4205 characters after the people; at most 1000/);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(reason(`Sync ${'friday '.repeat(140)}`)).toMatch(/two days/);
   });
 });
 
