@@ -189,7 +189,7 @@ export function parseSchedule(text: string, options: ParseOptions = {}): Schedul
     text,
     words,
     available.map((a, k) => a && !used.has(k)),
-    { dateOrder: dateOrderOf(options), now: context?.now, zone: context?.zone },
+    { dateOrder: dateOrderOf(options), now: context?.now, zone: context?.zone, titleStart: words.findIndex((_, k) => k >= i && !used.has(k)) },
   );
   if (reading.kind === 'invalid') return reading;
   for (const k of reading.used) used.add(k);

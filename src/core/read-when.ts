@@ -42,11 +42,17 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 export const quote = (word: string) => (word.length > 40 ? `${word.slice(0, 40)}…` : word);
 export const KEEP = ' (put it in quotes to keep it in the title)';
 
+const WALL = '\u0001';
+
 /** A neutral instant for reading without a clock: only the words' own components are used then. */
 const NO_CLOCK = new Date(Date.UTC(2001, 0, 1, 12));
 
+/**
+ * Takes what is not to be read out of the text, keeping every offset. Not with spaces: chrono
+ * joins what stands around blanks (`4pm ·· today`), so what was taken out must stay a wall.
+ */
 function blank(s: string, start: number, end: number): string {
-  return s.slice(0, start) + ' '.repeat(end - start) + s.slice(end);
+  return s.slice(0, start) + WALL.repeat(end - start) + s.slice(end);
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -80,7 +86,13 @@ export function readWhen(
   text: string,
   words: readonly Word[],
   available: readonly boolean[],
-  options: { dateOrder: DateOrder; now?: number | undefined; zone?: string | undefined },
+  options: {
+    dateOrder: DateOrder;
+    now?: number | undefined;
+    zone?: string | undefined;
+    /** Index of the word the title starts with (quoted words included), if any. */
+    titleStart?: number | undefined;
+  },
 ): WhenReading {
   let masked = text;
   words.forEach((w, i) => {
@@ -170,16 +182,18 @@ export function readWhen(
   // A weekday alone as the first word with more title after it is the title's (`Friday review`);
   // an abbreviated one (`Sun`, `Wed`) is a day only at the end or next to what else was read.
   const wordAt = (offset: number) => words.findIndex((w) => w.start <= offset && offset < w.end);
-  const firstAvailable = available.findIndex((a) => a);
+  const titleStart = options.titleStart ?? available.findIndex((a) => a);
   // unreadAfter[k]: some word after k is left for the title.
   const read = words.map((w) => findings.some((f) => overlaps(f, w)));
+  // `at`, `on`, `for` before what was read go with it (below), so they leave no title either.
+  for (let k = words.length - 2; k >= 0; k--) if (!read[k] && read[k + 1] && /^(on|at|for)$/i.test(words[k]?.text ?? '')) read[k] = true;
   const unreadAfter = words.map(() => false);
   for (let k = words.length - 2; k >= 0; k--) unreadAfter[k] = unreadAfter[k + 1] || (available[k + 1] === true && !read[k + 1]);
   const kept = findings.filter((f) => {
     if (!f.bareWeekday) return true;
     const i = wordAt(f.start);
     const restUnread = unreadAfter[i] === true;
-    if (i === firstAvailable && restUnread) return false;
+    if (i === titleStart && restUnread) return false;
     const full = text.slice(f.start, f.end).replace(/[^a-z]/gi, '').length >= 6; // `friday`, not `fri`
     return full || !restUnread;
   });
@@ -245,8 +259,19 @@ export function readWhen(
     });
     spans.push({ kind: f.day ? 'day' : 'time', text: text.slice(start, end), start, end });
   }
+  // chrono may read across a part of the day read before it (`today afternoon 4pm`): one span.
   spans.sort((a, b) => a.start - b.start);
-  return { kind: 'ok', day: days[0]?.day, time, spans, used };
+  const joined: Span[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && span.start < last.end) {
+      const end = Math.max(last.end, span.end);
+      joined[joined.length - 1] = { kind: last.kind === 'day' || span.kind === 'day' ? 'day' : 'time', text: text.slice(last.start, end), start: last.start, end };
+    } else {
+      joined.push(span);
+    }
+  }
+  return { kind: 'ok', day: days[0]?.day, time, spans: joined, used };
 }
 
 type Reference = { instant: Date; timezone: number };
@@ -274,8 +299,18 @@ function readResult(r: chrono.ParsedResult, text: string, source: string, ref: R
   /** The words as the user typed them (`between 2 and 4pm`, not chrono's `from 2 to 4pm`). */
   const said = () => quote(source.slice(start, end).trim());
   const matched = r.text.trim().toLowerCase();
-  // A match inside a word (`v2`, `1on1`) is not a reading.
-  if (/[\p{L}\p{N}]/u.test(text.charAt(start - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(end))) return undefined;
+  // A match inside a word (`v2`, `1on1`) is not a reading; one that runs into a word (`today
+  // +0A`, chrono taking `+0` for a zone) is read again without the part-word.
+  const wordChar = /[\p{L}\p{N}]/u;
+  if (wordChar.test(text.charAt(start - 1)) || wordChar.test(text.charAt(end))) {
+    const inner = text.slice(start, end);
+    const from = wordChar.test(text.charAt(start - 1)) ? inner.search(/\s/) : 0;
+    const to = wordChar.test(text.charAt(end)) ? inner.search(/\s\S*$/) : inner.length;
+    if (depth > 0 || from < 0 || to < 0 || to <= from) return undefined;
+    const again = WALL.repeat(start + from) + inner.slice(from, to);
+    const shorter = parseWithChrono(again, ref)[0];
+    return shorter ? readResult(shorter, again, source, ref, depth + 1) : undefined;
+  }
   const tags = r.tags();
   const s = r.start;
   const e = r.end;
@@ -290,6 +325,11 @@ function readResult(r: chrono.ParsedResult, text: string, source: string, ref: R
       return { reason: `I can't search “${said()}”: name a day (Dec 15, next tuesday, in 2 days), this week or next week.` };
     }
     return undefined;
+  }
+  const monthOnly = (c: chrono.ParsedComponents) => !c.isCertain('day') && !c.isCertain('weekday') && (c.isCertain('month') || c.isCertain('year'));
+  if ((monthOnly(s) || (e && monthOnly(e))) && (s.isCertain('hour') || e?.isCertain('hour'))) {
+    // `2-4pm December`: a month or year with no day, which would silently drop a title word.
+    return { reason: `I can't search “${said()}”: give a day (Dec 15) with the time.` };
   }
   if (casual === 'today' || casual === 'tonight') finding.day = { kind: 'today' };
   else if (casual === 'tomorrow') finding.day = { kind: 'tomorrow' };
@@ -358,7 +398,10 @@ function readResult(r: chrono.ParsedResult, text: string, source: string, ref: R
       }
     }
   }
-  if (!finding.day && !finding.time) return undefined; // `March` alone, `Dec 2026`: a title word
+  if (!finding.day && !finding.time) {
+    // `March` alone, `Dec 2026`: a title word; but a range of them (`March to April`) is not.
+    return e ? { reason: `I can't search “${said()}”: give a day (Dec 15), days (Dec 15-17) or a time range (2-4pm).` } : undefined;
+  }
   return finding;
 }
 

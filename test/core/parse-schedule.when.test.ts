@@ -246,6 +246,15 @@ describe('days', () => {
     expect(request('"9/11" memorial')).toMatchObject({ title: '"9/11" memorial' });
   });
 
+  it('a weekday first in the title is the title’s, also after a duration; after a quoted word it is a day', () => {
+    expect(request('30 min Friday review')).toMatchObject({ minutes: 30, title: 'Friday review', when: { kind: 'default' } });
+    expect(request('“Q4” Friday review')).toMatchObject({ title: '“Q4” review', when: day('2026-12-04') });
+  });
+
+  it('a reading chrono runs into a word with is read without that word', () => {
+    expect(request('Sync today +0A')).toMatchObject({ title: 'Sync +0A', when: day('2026-12-02') });
+  });
+
   it('quoted words are always title', () => {
     expect(request('"Dec 15 retro" prep tomorrow')).toMatchObject({ title: '"Dec 15 retro" prep', when: day('2026-12-03') });
     expect(request('“1h with Bob” 30m')).toMatchObject({ title: '“1h with Bob”', minutes: 30 });
@@ -326,6 +335,24 @@ describe('spans: what was understood, where', () => {
       ['day', 'tomorrow at 3pm'],
     ]);
     for (const s of parsed.spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('chrono does not read across what was read before it: `today afternoon 4pm` is three spans', () => {
+    const text = '<@U1> today afternoon 4pm Sync';
+    const parsed = parseSchedule(text, { now: at('2026-12-02T09:00'), zone: NY });
+    if (parsed.kind !== 'request') throw new Error(JSON.stringify(parsed));
+    expect(parsed.request.when).toEqual(day('2026-12-02', { kind: 'at', minute: 960 }));
+    expect(parsed.spans.map((s) => [s.kind, s.text])).toEqual([
+      ['attendee', '<@U1>'],
+      ['day', 'today'],
+      ['time', 'afternoon'],
+      ['time', '4pm'],
+    ]);
+  });
+
+  it('nor across a duration: `2-4pm 30m December Sync` keeps December in the title', () => {
+    expect(request('2-4pm 30m December Sync')).toMatchObject({ minutes: 30, title: 'December Sync', when: { kind: 'default', time: { kind: 'window', start: 840, end: 960 } } });
+    expect(reason('Sync 2-4pm December')).toMatch(/give a day \(Dec 15\) with the time/);
   });
 
   it('a part of the day read apart from the day is a time span', () => {
