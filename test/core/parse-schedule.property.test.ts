@@ -210,6 +210,21 @@ describe('parseSchedule properties with a clock and zone', () => {
     );
   });
 
+  it('without a clock or zone, every request still round-trips and is placed (or refused) when searched', () => {
+    fc.assert(
+      fc.property(commandText, context, (text, options) => {
+        const parsed = parseSchedule(text, { dateOrder: options.dateOrder });
+        if (parsed.kind !== 'request') return;
+        expect(ScheduleRequest.parse(JSON.parse(JSON.stringify(parsed.request)))).toEqual(parsed.request);
+        expect(['default', 'today', 'tomorrow', 'weekday', 'next-week', 'week', 'relative']).toContain(parsed.request.when.kind);
+        const plan = searchWindows(parsed.request.when, options.now, options.zone, [1, 2, 3, 4, 5]);
+        if (plan.kind === 'invalid') expect(plan.reason.length).toBeGreaterThan(10);
+        else for (const d of plan.days) expect(d.start).toBeLessThanOrEqual(d.end);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('nothing that was read stays in the title, and no title word reads as a duration, day or time', () => {
     fc.assert(
       fc.property(commandText, context, (text, options) => {
