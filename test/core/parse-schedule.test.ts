@@ -118,10 +118,17 @@ describe('parseSchedule: durations', () => {
   });
 
   it('the duration is optional: without one, minutes is absent and the title follows the attendees', () => {
-    const r = request('<@U1> Sync 30m');
+    const r = request('<@U1> Weekly sync');
     expect(r.minutes).toBeUndefined();
-    expect(r).toMatchObject({ mentions: ['U1'], title: 'Sync 30m', when: { kind: 'default' } });
+    expect(r).toMatchObject({ mentions: ['U1'], title: 'Weekly sync', when: { kind: 'default' } });
     expect(request('<@U1> Weekly sync friday')).toMatchObject({ title: 'Weekly sync', when: { kind: 'weekday', weekday: 5 } });
+  });
+
+  // Issue: `/schedule @lena Sync 45m` proposed 30-minute slots titled "Sync 45m". A duration after
+  // the title is the meeting's length (this test once pinned the old reading, title "Sync 30m").
+  it('a duration after the title is read as the duration, not kept in the title', () => {
+    expect(request('<@U1> Sync 30m')).toMatchObject({ mentions: ['U1'], minutes: 30, title: 'Sync', when: { kind: 'default' } });
+    expect(request('<@U1> Sync 45m')).toMatchObject({ minutes: 45, title: 'Sync' });
   });
 
   it('asks for a title when there is nothing after the attendees', () => {
