@@ -9,6 +9,7 @@ import { buildConnectPrompt } from '../../../src/core/messages/connect.js';
 import { buildHome, type HomeState } from '../../../src/core/messages/home.js';
 import { buildInboxFailure, buildInboxGone, buildInboxHelp, buildInboxNotYours, INBOX_CONNECT, renderInbox } from '../../../src/core/messages/inbox-notices.js';
 import { buildInboxEmpty, buildInboxSummary } from '../../../src/core/messages/inbox.js';
+import { buildStoreUnavailable } from '../../../src/core/messages/store-notice.js';
 import { buildGone, buildInternalError, buildNotYours, buildProposalCancelled, buildServiceFailure, buildWorking } from '../../../src/core/messages/notices.js';
 import { buildPrefsModal } from '../../../src/core/messages/prefs-modal.js';
 import { buildNoSlots, buildProposal } from '../../../src/core/messages/proposal.js';
@@ -42,6 +43,7 @@ const COVERED = new Set([
   'buildGone',
   'buildProposalCancelled',
   'buildInternalError',
+  'buildStoreUnavailable',
   'buildServiceFailure',
   'buildPrefsModal',
   'buildProposal',
@@ -222,6 +224,7 @@ describe('every message builder stays inside Block Kit’s limits for any input'
         expectFits(buildInboxFailure(f));
         expectFits(buildWorking(text));
         expectFits(buildInternalError(text));
+        expectFits(buildStoreUnavailable(text));
         expectFits(buildUsage(text));
         for (const r of [buildUsage(), buildGone(), buildNotYours(), buildProposalCancelled(), buildInboxHelp(), buildInboxGone(), buildInboxNotYours()]) expectFits(r);
       }),
