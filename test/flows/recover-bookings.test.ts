@@ -43,6 +43,7 @@ describe('recoverBookings: bookings whose process died', () => {
   it('two recoveries at once finish a booking once', async () => {
     const w = scheduleWorld({ leaseMs: LEASE });
     const id = eventIdFor('req-1', 0, SLOT.start);
+    await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [] });
     await w.store.put(proposal({ booking: { state: 'booking', claimedAt: NOW - 2 * LEASE, slot: SLOT, eventId: id, eventLink: 'https://calendar.test/e' } }));
     const [a, b] = await Promise.all([recoverBookings(w.deps), recoverBookings(w.deps)]);
     expect(a.length + b.length).toBe(1);

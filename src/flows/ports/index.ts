@@ -1,5 +1,5 @@
 /** Every port the flows call, in one place; the adapters implement them. */
-export type { CalendarApi, CreatedEvent, FreeBusyEntry, GmailApi, MailboxApi, MailPage, NewEvent } from './google.js';
+export type { CalendarApi, CreatedEvent, DraftProbe, DraftRef, EventLookup, FreeBusyEntry, GmailApi, MailboxApi, MailPage, NewEvent } from './google.js';
 export type { Grants, TokenLookup } from './grants.js';
 export type { CursorSeal } from './inbox.js';
 export type { Logger } from './logger.js';

@@ -57,3 +57,8 @@ export function withStep(r: ScheduleRecord, step: JournalStep, at: number, event
 export function ownedBy(record: ScheduleRecord, user: SlackUserRef): boolean {
   return sameUser(record.owner, user);
 }
+
+/** When this booking attempt was claimed (the lease's `claimedAt` moves on while it runs). */
+export function claimTime(r: ScheduleRecord): number {
+  return [...r.journal].reverse().find((j) => j.step === 'claimed')?.at ?? r.createdAt;
+}
