@@ -48,9 +48,13 @@ export async function runClaimed(deps: BookingDeps, record: ScheduleRecord, slot
   }
 }
 
+/** Lets go of a claim that is still plain: a roll-back left on the record is recovery's to finish. */
 export async function release(deps: BookingDeps, requestId: string, eventWasCreated: boolean): Promise<void> {
   await deps.store.update(requestId, (r) => ({
-    next: { ...r, generation: eventWasCreated ? r.generation + 1 : r.generation, booking: { state: 'open' } },
+    next:
+      r.booking.state === 'booking' && !r.booking.undo
+        ? { ...r, generation: eventWasCreated ? r.generation + 1 : r.generation, booking: { state: 'open' } }
+        : r,
     result: undefined,
   }));
 }

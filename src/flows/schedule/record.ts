@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { DraftProbe } from '../../core/draft-probe.js';
 import { sameUser, SlackUserRef } from '../../core/identity.js';
 import { Interval } from '../../core/intervals.js';
 import { ScheduleRequest } from '../../core/parse-schedule.js';
 import { Attendee, Organizer } from '../../core/people.js';
 
-export const JournalStep = z.enum(['claimed', 'event-created', 'draft-created', 'confirmed', 'compensated', 'recovered']);
+export const JournalStep = z.enum(['claimed', 'event-created', 'draft-created', 'confirmed', 'roll-back-failed', 'compensated', 'recovered']);
 export type JournalStep = z.infer<typeof JournalStep>;
 
 export const BookingState = z.discriminatedUnion('state', [
@@ -17,6 +18,11 @@ export const BookingState = z.discriminatedUnion('state', [
     responseUrl: z.string().optional(),
     eventId: z.string().optional(),
     eventLink: z.string().optional(),
+    /**
+     * A roll-back that failed: what may be left at Google (the event by its id, the draft if one
+     * may have been made). Recovery retries it until it is gone.
+     */
+    undo: z.object({ eventId: z.string(), draft: DraftProbe.optional(), reason: z.string() }).optional(),
   }),
   z.object({ state: z.literal('booked'), slot: Interval, eventId: z.string(), eventLink: z.string(), draftId: z.string(), draftLink: z.string() }),
   z.object({ state: z.literal('cancelled') }),

@@ -4,7 +4,7 @@ import { withGrant } from '../connect/with-grant.js';
 import type { BookingDeps } from '../deps.js';
 import { draftAndConfirm, draftProbeFor } from './draft-step.js';
 import { withStep, type ScheduleRecord } from './record.js';
-import { compensate } from './roll-back.js';
+import { compensate, finishRollBack } from './roll-back.js';
 
 export interface Recovered {
   record: ScheduleRecord;
@@ -14,8 +14,9 @@ export interface Recovered {
 /**
  * Finishes or rolls back bookings whose process died: an event already made gets its draft (or
  * is deleted if that fails); a booking that died before its event was recorded is rolled back,
- * deleting the event in case Google made it. Only bookings that ended are returned, so the owner
- * hears of each once.
+ * deleting the event in case Google made it; a roll-back left unfinished (Google was down, or the
+ * process died in it) is tried again, every sweep, until nothing is left. Only bookings that ended
+ * are returned, so the owner hears of each once.
  */
 export async function recoverBookings(deps: BookingDeps): Promise<Recovered[]> {
   const now = deps.now();
@@ -24,7 +25,9 @@ export async function recoverBookings(deps: BookingDeps): Promise<Recovered[]> {
   for (const id of ids) {
     const taken = await deps.store.update(id, (r): { next?: ScheduleRecord; result: ScheduleRecord | undefined } => {
       if (r.booking.state !== 'booking' || r.booking.claimedAt >= now - deps.bookingLeaseMs) return { result: undefined };
-      const next = withStep({ ...r, booking: { ...r.booking, claimedAt: now } }, 'recovered', now);
+      const claimed = { ...r, booking: { ...r.booking, claimedAt: now } };
+      // A roll-back is retried every sweep while Google is down: its retries are not journalled.
+      const next = r.booking.undo ? claimed : withStep(claimed, 'recovered', now);
       return { next, result: next };
     });
     if (!taken || taken.booking.state !== 'booking') continue;
@@ -39,13 +42,15 @@ export async function recoverBookings(deps: BookingDeps): Promise<Recovered[]> {
 }
 
 /**
- * With the event on record the booking goes forward (the draft, looked for first since the process
- * may have died after Gmail made it; or rolled back if the event is gone meanwhile). Without it the process may have died while Google made it: roll back
+ * A roll-back on record is finished. With the event on record the booking goes forward (the draft,
+ * looked for first since the process may have died after Gmail made it; or rolled back if the
+ * event is gone meanwhile). Without it the process may have died while Google made it: roll back
  * by its id. Undefined: Google could not be asked; the next sweep tries again.
  */
 async function runClaimedRecovery(deps: BookingDeps, record: ScheduleRecord, expectedEventId: string): Promise<BookingOutcome | undefined> {
   const b = record.booking;
   if (b.state !== 'booking') return { kind: 'gone' };
+  if (b.undo) return finishRollBack(deps, record);
   if (!b.eventId || !b.eventLink) return compensate(deps, record, { eventId: expectedEventId }, 'the bot restarted in the middle of booking');
   const event = { id: b.eventId, htmlLink: b.eventLink };
   const found = await withGrant(deps.grants, { user: record.owner }, 'calendar', (token) => deps.calendar.getEvent(token, event.id));

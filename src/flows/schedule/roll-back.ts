@@ -14,23 +14,49 @@ export interface UndoPlan {
 }
 
 /**
- * Rolls a claimed booking back: the event by its id, and the draft when one may exist. The
- * request is open again either way; what could not be deleted is logged.
+ * Rolls a claimed booking back. When Google cannot be reached, what is left stays on the record
+ * (`undo`) and recovery retries it until it is gone. A process that dies half-way leaves the
+ * booking as it was: recovery reads the event again and goes forward or rolls back from there.
  */
-export async function rollBack(deps: BookingDeps, record: ScheduleRecord, plan: UndoPlan, _reason: string): Promise<Undone> {
+export async function rollBack(deps: BookingDeps, record: ScheduleRecord, plan: UndoPlan, reason: string): Promise<Undone> {
   const undone = await undoAtGoogle(deps, record.owner, plan);
-  if (!undone.event || !undone.draft) {
-    deps.log.error('orphaned event or draft left after a failed booking', { requestId: record.id, eventId: plan.eventId, eventLeft: !undone.event, draftLeft: !undone.draft });
+  if (undone.event && undone.draft) {
+    await reopen(deps, record.id, plan.eventId);
+    return undone;
   }
-  await reopen(deps, record.id, plan.eventId);
+  deps.log.error('orphaned event or draft left after a failed booking; recovery will retry', {
+    requestId: record.id,
+    eventId: plan.eventId,
+    eventLeft: !undone.event,
+    draftLeft: !undone.draft,
+  });
+  const undo = { eventId: plan.eventId, reason, ...(plan.draft ? { draft: plan.draft } : {}) };
+  await deps.store.update(record.id, (r) => ({
+    next: r.booking.state === 'booking' ? withStep({ ...r, booking: { ...r.booking, undo } }, 'roll-back-failed', deps.now(), plan.eventId) : r,
+    result: undefined,
+  }));
   return undone;
 }
 
 /** The draft step failed: the event goes again, so that no meeting exists without its follow-up. */
 export async function compensate(deps: BookingDeps, record: ScheduleRecord, plan: UndoPlan, reason: string, missing?: MissingGrant): Promise<BookingOutcome> {
   const undone = await rollBack(deps, record, plan, reason);
-  const retry = undone.event ? await retryView(deps, record.id) : undefined;
+  // Times are offered again only once nothing is left: until then the request waits for recovery.
+  const retry = undone.event && undone.draft ? await retryView(deps, record.id) : undefined;
   return { kind: 'draft-failed', requestId: record.id, title: record.request.title, reason, eventRemoved: undone.event, retry, missing };
+}
+
+/**
+ * Recovery's turn at a roll-back left on the record. Undefined while Google still fails (the
+ * claim lapses and the next sweep tries again); once nothing is left, the owner is told, once.
+ */
+export async function finishRollBack(deps: BookingDeps, record: ScheduleRecord): Promise<BookingOutcome | undefined> {
+  const b = record.booking;
+  if (b.state !== 'booking' || !b.undo) return undefined;
+  const undone = await undoAtGoogle(deps, record.owner, b.undo);
+  if (!undone.event || !undone.draft) return undefined;
+  await reopen(deps, record.id, b.undo.eventId);
+  return { kind: 'rolled-back', requestId: record.id, title: record.request.title, retry: await retryView(deps, record.id) };
 }
 
 /** Which of the two is known to be gone. */
