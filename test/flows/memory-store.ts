@@ -1,6 +1,7 @@
 import type { PendingRequest } from '../../src/flows/connect/pending.js';
 import type { Store } from '../../src/flows/ports/index.js';
 import { ScheduleRecord } from '../../src/flows/schedule/record.js';
+import type { Interval } from '../../src/core/intervals.js';
 import type { Preferences } from '../../src/core/preferences.js';
 
 /**
@@ -48,6 +49,14 @@ export class MemoryStore implements Store {
   async unfinished(claimedBefore: number): Promise<string[]> {
     this.check();
     return [...this.records.values()].filter((r) => r.booking.state === 'booking' && r.booking.claimedAt < claimedBefore).map((r) => r.id);
+  }
+
+  async overlappingBookings(slot: Interval, exceptId: string): Promise<ScheduleRecord[]> {
+    this.check();
+    return [...this.records.values()]
+      .filter((r) => r.id !== exceptId && (r.booking.state === 'booking' || r.booking.state === 'booked'))
+      .filter((r) => 'slot' in r.booking && r.booking.slot.start < slot.end && slot.start < r.booking.slot.end)
+      .map((r) => structuredClone(r));
   }
 
   async putPending(p: PendingRequest): Promise<void> {

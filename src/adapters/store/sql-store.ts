@@ -47,6 +47,16 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
         return result;
       });
     },
+    async overlappingBookings(slot, exceptId) {
+      // Few requests are being booked or booked at once (records live a week), so the state index
+      // narrows enough; the slot is read from the record rather than kept in columns of its own.
+      const rows = await db.query<{ record: unknown }>(
+        `select record from schedule_requests where state in ('booking', 'booked') and id <> $1
+           and (record->'booking'->'slot'->>'start')::bigint < $3 and (record->'booking'->'slot'->>'end')::bigint > $2`,
+        [exceptId, slot.start, slot.end],
+      );
+      return rows.map((r) => parseRecord(r.record));
+    },
     async unfinished(claimedBefore) {
       const rows = await db.query<{ id: string }>("select id from schedule_requests where state = 'booking' and claimed_at < $1 order by claimed_at", [claimedBefore]);
       return rows.map((r) => r.id);

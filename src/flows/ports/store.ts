@@ -1,4 +1,5 @@
 import type { SlackUserRef } from '../../core/identity.js';
+import type { Interval } from '../../core/intervals.js';
 import type { Preferences } from '../../core/preferences.js';
 import type { PendingRequest } from '../connect/pending.js';
 import type { ScheduleRecord } from '../schedule/record.js';
@@ -13,6 +14,8 @@ export interface ScheduleStore {
   update<T>(id: string, change: (current: ScheduleRecord) => { next?: ScheduleRecord; result: T }): Promise<T | undefined>;
   /** Ids of bookings claimed before `claimedBefore` that never finished: their process died. */
   unfinished(claimedBefore: number): Promise<string[]>;
+  /** Requests other than `exceptId` being booked or booked at a time that overlaps `slot`. */
+  overlappingBookings(slot: Interval, exceptId: string): Promise<ScheduleRecord[]>;
 }
 
 export interface PendingStore {
