@@ -7,8 +7,13 @@ import { withStep, type ScheduleRecord } from './record.js';
 import { lookupBoth, withGrant, type GrantScope } from '../connect/with-grant.js';
 import { draftAndConfirm } from './draft-step.js';
 import { rollBack } from './roll-back.js';
+import { checkSlot } from './slot-check.js';
 
-/** Event first (its id derived from the request, so a retry lands on the same event), then the draft. */
+/**
+ * Checks the time is still free, then the event (its id derived from the request, so a retry lands
+ * on the same event), then the draft. A `slot-taken` answer carries no fresh times yet: the caller,
+ * which can look people up, adds them.
+ */
 export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slot: Interval, at: Interaction): Promise<BookingOutcome> {
   const who: GrantScope = { user: record.owner, resumeId: record.id };
   const grants = await lookupBoth(deps.grants, who);
@@ -17,6 +22,11 @@ export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slo
 
   const organizer = record.organizer;
   if (!organizer) return { kind: 'gone' };
+  const check = await checkSlot(deps, record, slot, grants.calendar);
+  if (check.kind === 'taken') return { kind: 'slot-taken', requestId: record.id, title: record.request.title, busy: check.busy };
+  if (check.kind === 'missing') return needsConnection(deps, record, at, [check.missing]);
+  if (check.kind === 'failed') return { kind: 'failed', failure: check.failure };
+
   const eventId = eventIdFor(record.id, record.generation, slot.start);
   const created = await withGrant(
     deps.grants,

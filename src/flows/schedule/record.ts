@@ -45,6 +45,8 @@ export const ScheduleRecord = z.object({
   whenText: z.string(),
   /** The meeting's length once known: the request's, else the organizer's default. */
   minutes: z.number().optional(),
+  /** When the candidates were read from Google: an older proposal is checked again at Book. */
+  proposedAt: z.number().optional(),
   candidates: z.array(Interval),
   shown: z.array(z.number()),
   unseen: z.array(z.string()),

@@ -12,6 +12,7 @@ const PLACEMENTS: { proposal: ByKindPlacement<ProposalOutcome>; booking: ByKindP
   booking: {
     booked: 'replace',
     'draft-failed': 'replace',
+    'slot-taken': 'replace',
     'rolled-back': 'replace',
     'needs-connection': 'replace',
     failed: 'beside',
