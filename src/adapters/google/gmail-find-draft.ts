@@ -60,7 +60,8 @@ export async function findDraftByProbe(call: GmailCall, token: string, probe: Dr
   if (byId) return byId;
   const subject = phrase(probe.subject);
   const after = Math.floor((probe.since - CLOCK_MARGIN_MS) / 1000);
-  const q = [subject ? `subject:"${subject}"` : '', `to:${probe.to}`, `after:${after}`].filter(Boolean).join(' ');
+  const to = probe.to.replace(/[\s"]/g, '');
+  const q = [subject ? `subject:"${subject}"` : '', to ? `to:${to}` : '', `after:${after}`].filter(Boolean).join(' ');
   for (const candidate of await listDrafts(call, token, q, MAX_CANDIDATES)) {
     if (await carries(call, token, candidate.draftId, probe.marker)) return candidate;
   }
