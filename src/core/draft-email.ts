@@ -18,6 +18,8 @@ export interface DraftInput {
   attendees?: readonly Person[] | undefined;
   /** The event's video call, when it has one. */
   meetLink?: string | undefined;
+  /** The Message-ID header (see draft-probe.ts): what finds this draft again after a lost answer. */
+  messageId?: string | undefined;
 }
 
 const noBreaks = (s: string) => s.replace(/[\r\n]+/g, ' ');
@@ -87,6 +89,7 @@ export function buildDraftRaw(input: DraftInput): string {
   const message = [
     `To: ${input.to.map(noBreaks).join(', ')}`,
     `Subject: ${encodeHeader(draftSubject(input))}`,
+    ...(input.messageId ? [`Message-ID: ${noBreaks(input.messageId)}`] : []),
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset="UTF-8"',
     'Content-Transfer-Encoding: base64',

@@ -87,6 +87,10 @@ export type BookingOutcome =
       /** Set when the draft failed because of the Gmail grant: the way to mend it. */
       missing?: MissingGrant | undefined;
     }
+  /** The time clashes with another booking of the same people, or became busy at Google: fresh times instead. */
+  | { kind: 'slot-taken'; requestId: string; title: string; busy: Interval[]; fresh?: ProposalOutcome | undefined }
+  /** A roll-back that had failed finished later: nothing of the booking is left at Google. */
+  | { kind: 'rolled-back'; requestId: string; title: string; retry?: ProposalView | undefined }
   | { kind: 'needs-connection'; requestId: string; missing: MissingGrant[] }
   | { kind: 'failed'; failure: ServiceFailure }
   | { kind: 'in-progress' }

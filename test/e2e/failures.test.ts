@@ -26,7 +26,9 @@ describe('when something goes wrong', () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.deleted).toBe(true);
     expect(h.google.drafts(organizer.email)).toHaveLength(0);
-    expect(h.google.requests.filter((r) => r.path.endsWith('/drafts')).length).toBe(4);
+    // a 500 may hide a draft: each retry came after a look (drafts.list) that found none
+    expect(h.google.calls('drafts.create')).toHaveLength(4);
+    expect(h.google.calls('drafts.list').length).toBeGreaterThanOrEqual(3);
 
     // Gmail is back: picking again books with a fresh event id (the deleted one keeps its id)
     const retry = await click(h, organizer, button(failed, 'Book'));

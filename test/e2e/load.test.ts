@@ -5,7 +5,10 @@ import { identifierOf, mention, startHarness, type Harness } from '../../fakes/w
 import { allText, button, click, repliesTo, reply, schedule } from '../support/slack-steps.js';
 
 const N = 200;
-/** Neighbours here share working hours all year, and user i invites user i+1. */
+/**
+ * Neighbours here share working hours all year; user i invites guest i, whom no one else invites
+ * (a person invited by two users at once gets only one of the two meetings at a time).
+ */
 const ZONES = ['America/New_York', 'Europe/London', 'Europe/Berlin', 'UTC'] as const;
 const users: FakeSlackUser[] = Array.from({ length: N }, (_, i) => ({
   id: `U0LOAD${String(i).padStart(3, '0')}`,
@@ -14,7 +17,8 @@ const users: FakeSlackUser[] = Array.from({ length: N }, (_, i) => ({
   email: `load${i}@acme.test`,
   tz: ZONES[i % ZONES.length] ?? 'UTC',
 }));
-const invitee = (i: number): FakeSlackUser => users[(i + 1) % N]!;
+const guests: FakeSlackUser[] = users.map((u, i) => ({ ...u, id: `U0GUEST${String(i).padStart(3, '0')}`, name: `guest${i}`, realName: `Guest ${i}`, email: `guest${i}@acme.test`, tz: ZONES[(i + 1) % ZONES.length] ?? 'UTC' }));
+const invitee = (i: number): FakeSlackUser => guests[i]!;
 // Zero-padded, so that no title is a prefix of another ("Load 1" of "Load 10").
 const titleOf = (i: number): string => `Load ${String(i).padStart(3, '0')}`;
 const indexByEmail = new Map(users.map((u, i) => [u.email!, i]));
@@ -29,6 +33,10 @@ beforeAll(async () => {
     h.registry.linkIdentity(identifierOf(u.id), u.email!);
     h.google.addCalendar(u.email!);
     h.connect(u.id);
+  }
+  for (const g of guests) {
+    h.slack.addUser(g);
+    h.google.addCalendar(g.email!);
   }
 });
 afterAll(async () => h.stop());

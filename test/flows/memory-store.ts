@@ -1,6 +1,7 @@
 import type { PendingRequest } from '../../src/flows/connect/pending.js';
 import type { Store } from '../../src/flows/ports/index.js';
 import { ScheduleRecord } from '../../src/flows/schedule/record.js';
+import type { Interval } from '../../src/core/intervals.js';
 import type { Preferences } from '../../src/core/preferences.js';
 
 /**
@@ -64,6 +65,14 @@ export class MemoryStore implements Store {
     const stale = [...this.claims].filter(([, at]) => at < this.clock - leaseMs).map(([id]) => id);
     for (const id of stale) this.claims.set(id, this.clock);
     return stale;
+  }
+
+  async overlappingBookings(slot: Interval, exceptId: string): Promise<ScheduleRecord[]> {
+    this.check();
+    return [...this.records.values()]
+      .filter((r) => r.id !== exceptId && (r.booking.state === 'booking' || r.booking.state === 'booked'))
+      .filter((r) => 'slot' in r.booking && r.booking.slot.start < slot.end && slot.start < r.booking.slot.end)
+      .map((r) => structuredClone(r));
   }
 
   async putPending(p: PendingRequest): Promise<void> {

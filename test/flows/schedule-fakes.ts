@@ -1,8 +1,9 @@
 import type { SlackUserRef } from '../../src/core/identity.js';
 import type { Connector, GrantProblem } from '../../src/core/outcomes.js';
 import type { ScheduleDeps } from '../../src/flows/deps.js';
-import { ServiceError, type CalendarApi, type CreatedEvent, type GmailApi, type Grants, type NewEvent, type TokenLookup } from '../../src/flows/ports/index.js';
+import { ServiceError, type DirectoryEntry, type Grants, type TokenLookup } from '../../src/flows/ports/index.js';
 import type { ScheduleRecord } from '../../src/flows/schedule/record.js';
+import { Life, MemoryCalendar, MemoryGmail } from './memory-google.js';
 import { MemoryStore } from './memory-store.js';
 
 export const NOW = Date.UTC(2026, 11, 2, 14);
@@ -10,66 +11,7 @@ export const OLIVIA: SlackUserRef = { teamId: 'T1', userId: 'U0OLIVIA' };
 export const MALLORY: SlackUserRef = { teamId: 'T1', userId: 'U0MAL' };
 export const SLOT = { start: NOW + 3_600_000, end: NOW + 5_400_000 };
 
-type Fault = 'unavailable' | 'unauthorized' | 'rate-limited';
-const fail = (service: string, operation: string, problem: Fault) => new ServiceError({ service, operation, problem, status: problem === 'unauthorized' ? 401 : 503 });
-
-/** Calendar in memory: insert is idempotent by id, as the adapter's 409 handling makes it. */
-export class MemoryCalendar implements CalendarApi {
-  readonly events = new Map<string, NewEvent>();
-  readonly deleted: string[] = [];
-  readonly tokens: string[] = [];
-  readonly faults: Partial<Record<'insert' | 'delete', Fault[]>> = {};
-
-  private take(op: 'insert' | 'delete'): void {
-    const f = this.faults[op]?.shift();
-    if (f) throw fail('calendar', op, f);
-  }
-
-  async calendars(): Promise<never> {
-    throw new Error('not used by these flows');
-  }
-
-  async freeBusy(): Promise<never> {
-    throw new Error('not used by these flows');
-  }
-
-  async insertEvent(token: string, event: NewEvent): Promise<CreatedEvent> {
-    this.tokens.push(token);
-    this.take('insert');
-    if (!this.events.has(event.id)) this.events.set(event.id, event);
-    return { id: event.id, htmlLink: `https://calendar.test/event?eid=${event.id}` };
-  }
-
-  async deleteEvent(token: string, eventId: string): Promise<void> {
-    this.tokens.push(token);
-    this.take('delete');
-    if (this.events.delete(eventId)) this.deleted.push(eventId);
-  }
-}
-
-/** Gmail drafts in memory: every create makes a new draft, as Gmail's does. */
-export class MemoryGmail implements GmailApi {
-  readonly drafts = new Map<string, string>();
-  readonly faults: Partial<Record<'create' | 'delete', Fault[]>> = {};
-  private next = 0;
-
-  private take(op: 'create' | 'delete'): void {
-    const f = this.faults[op]?.shift();
-    if (f) throw fail('gmail', op, f);
-  }
-
-  async createDraft(_token: string, raw: string): Promise<{ draftId: string; messageId: string }> {
-    this.take('create');
-    const id = `d${++this.next}`;
-    this.drafts.set(id, raw);
-    return { draftId: id, messageId: `m${this.next}` };
-  }
-
-  async deleteDraft(_token: string, draftId: string): Promise<boolean> {
-    this.take('delete');
-    return this.drafts.delete(draftId);
-  }
-}
+export { Killed, Life, MemoryCalendar, MemoryGmail, type PortFault } from './memory-google.js';
 
 /** Scalekit's side: a token per user and connector, or the reason there is none. */
 export class MemoryGrants implements Grants {
@@ -77,6 +19,8 @@ export class MemoryGrants implements Grants {
   readonly lookups: string[] = [];
   readonly links: Array<{ user: string; connector: Connector; resumeId?: string | undefined }> = [];
   private minted = 0;
+
+  constructor(private readonly life: Life = new Life()) {}
 
   connect(user: SlackUserRef, connectors: Connector[] = ['calendar', 'gmail']): void {
     for (const c of connectors) this.state.set(`${user.userId}/${c}`, { kind: 'token', token: `tok-${user.userId}-${c}-${++this.minted}` });
@@ -86,7 +30,12 @@ export class MemoryGrants implements Grants {
     this.state.set(`${user.userId}/${connector}`, { kind: 'missing', problem });
   }
 
+  /** Scalekit stops answering after this many lookups. */
+  downAfter = Number.POSITIVE_INFINITY;
+
   async token(user: SlackUserRef, connector: Connector): Promise<TokenLookup> {
+    this.life.check();
+    if (this.lookups.length >= this.downAfter) throw new ServiceError({ service: 'scalekit', operation: 'token', problem: 'unavailable' });
     this.lookups.push(`${user.userId}/${connector}`);
     return this.state.get(`${user.userId}/${connector}`) ?? { kind: 'missing', problem: 'not-connected' };
   }
@@ -107,27 +56,48 @@ export class MemoryGrants implements Grants {
   }
 }
 
+/** The people the directory knows: the organizer and Alice, as the proposal names them. */
+const PEOPLE: Record<string, DirectoryEntry> = {
+  U0OLIVIA: { kind: 'person', id: 'U0OLIVIA', name: 'olivia', email: 'olivia@acme.test', zone: 'America/New_York', isBot: false, deleted: false },
+  U0ALICE: { kind: 'person', id: 'U0ALICE', name: 'alice', email: 'alice@acme.test', zone: 'Europe/London', isBot: false, deleted: false },
+};
+
 export function scheduleWorld(opts: { leaseMs?: number } = {}) {
-  const store = new MemoryStore();
-  const calendar = new MemoryCalendar();
-  const gmail = new MemoryGmail();
-  const grants = new MemoryGrants();
-  const logs: Array<{ level: string; msg: string; ctx?: Record<string, unknown> | undefined }> = [];
+  const life = new Life();
   const clock = { now: NOW };
+  const store = new MemoryStore();
+  const calendar = new MemoryCalendar(life);
+  const gmail = new MemoryGmail(life, () => clock.now);
+  const grants = new MemoryGrants(life);
+  // A dead process writes nothing more.
+  life.whenKilled(() => (store.failing = true));
+  const logs: Array<{ level: string; msg: string; ctx?: Record<string, unknown> | undefined }> = [];
   const log = (level: string) => (msg: string, ctx?: Record<string, unknown>) => void logs.push({ level, msg, ctx });
+  let ids = 0;
   const deps: ScheduleDeps = {
     grants,
     calendar,
     gmail,
     store,
-    directory: { person: async (id) => ({ kind: 'not-found', id }) },
+    directory: { person: async (id) => PEOPLE[id] ?? { kind: 'not-found', id } },
     now: () => clock.now,
-    newId: () => 'req-1',
+    newId: () => (ids++ === 0 ? 'req-1' : `req-${ids}`),
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     bookingLeaseMs: opts.leaseMs ?? 60_000,
   };
   grants.connect(OLIVIA);
-  return { deps, store, calendar, gmail, grants, logs, clock };
+  /** Time passes for everyone: the flows' clock and the store's. */
+  const pass = (ms: number) => {
+    clock.now += ms;
+    store.advanceClock(ms);
+  };
+  /** A new process on the same store, after the dead one's lease ran out. */
+  const restart = () => {
+    life.alive = true;
+    store.failing = false;
+    pass(2 * deps.bookingLeaseMs);
+  };
+  return { deps, store, calendar, gmail, grants, logs, clock, life, restart, pass };
 }
 
 /** A proposal as search leaves it: organizer and attendees resolved, three slots shown. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FREEBUSY_MAX_IDS, type CalendarApi, type CalendarEntry, type CreatedEvent, type FreeBusyEntry, type NewEvent } from '../../flows/ports/index.js';
+import { FREEBUSY_MAX_IDS, type CalendarApi, type CalendarEntry, type CreatedEvent, type EventLookup, type FreeBusyEntry, type NewEvent } from '../../flows/ports/index.js';
 import { ServiceError } from '../../flows/ports/index.js';
-import { googleFetch, type RetryPolicy } from './http.js';
+import { googleFetch, type GoogleRequest, type RetryPolicy } from './http.js';
 
 const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
 
@@ -38,8 +38,8 @@ const MAX_LIST_PAGES = 4;
 const EventResponse = z.object({ id: z.string(), htmlLink: z.string(), status: z.string().optional() });
 
 export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi {
-  const call = (operation: string, method: 'GET' | 'POST' | 'DELETE', path: string, token: string, body?: unknown) =>
-    googleFetch({ service: 'calendar', operation, method, url: `${baseUrl}${path}`, token, body, scope: CALENDAR_SCOPE }, retry);
+  const call = (operation: string, method: 'GET' | 'POST' | 'DELETE', path: string, token: string, more: Partial<GoogleRequest> = {}) =>
+    googleFetch({ service: 'calendar', operation, method, url: `${baseUrl}${path}`, token, scope: CALENDAR_SCOPE, ...more }, retry);
 
   const parse = <T>(operation: string, schema: z.ZodType<T>, body: unknown): T => {
     const parsed = schema.safeParse(body);
@@ -47,11 +47,19 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
     return parsed.data;
   };
 
+  const readEvent = (token: string, id: string) => call('events.get', 'GET', `/calendars/primary/events/${encodeURIComponent(id)}`, token);
+
+  /** An insert's or a get's answer: a cancelled event keeps its id for ever and cannot stand for a booking. */
+  function liveEvent(operation: string, body: unknown): CreatedEvent {
+    const event = parse(operation, EventResponse, body);
+    if (event.status === 'cancelled') throw new ServiceError({ service: 'calendar', operation, problem: 'gone', status: 200 });
+    return { id: event.id, htmlLink: event.htmlLink };
+  }
+
   async function freeBusyBatch(token: string, timeMin: number, timeMax: number, ids: string[]): Promise<Map<string, FreeBusyEntry>> {
     const res = await call('freebusy.query', 'POST', '/freeBusy', token, {
-      timeMin: new Date(timeMin).toISOString(),
-      timeMax: new Date(timeMax).toISOString(),
-      items: ids.map((id) => ({ id })),
+      idempotent: true,
+      body: { timeMin: new Date(timeMin).toISOString(), timeMax: new Date(timeMax).toISOString(), items: ids.map((id) => ({ id })) },
     });
     const body = parse('freebusy.query', FreeBusyResponse, res.body);
     const out = new Map<string, FreeBusyEntry>();
@@ -64,13 +72,12 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
     return out;
   }
 
-  async function getEvent(token: string, id: string): Promise<CreatedEvent> {
-    const res = await call('events.get', 'GET', `/calendars/primary/events/${encodeURIComponent(id)}`, token);
-    if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.get', problem: 'not-found', status: res.status });
+  async function getEvent(token: string, id: string): Promise<EventLookup> {
+    const res = await readEvent(token, id);
+    if (res.status === 404) return { kind: 'missing' };
+    if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.get', problem: 'unknown', status: res.status });
     const event = parse('events.get', EventResponse, res.body);
-    // A cancelled event keeps its id for ever; it cannot stand for a booking.
-    if (event.status === 'cancelled') throw new ServiceError({ service: 'calendar', operation: 'events.get', problem: 'gone', status: 200 });
-    return { id: event.id, htmlLink: event.htmlLink };
+    return event.status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'live', event: { id: event.id, htmlLink: event.htmlLink } };
   }
 
   return {
@@ -100,19 +107,32 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
 
     async insertEvent(token, e: NewEvent) {
       const res = await call('events.insert', 'POST', '/calendars/primary/events?sendUpdates=all', token, {
-        id: e.id,
-        summary: e.title,
-        description: e.description,
-        start: { dateTime: new Date(e.slot.start).toISOString(), timeZone: e.zone },
-        end: { dateTime: new Date(e.slot.end).toISOString(), timeZone: e.zone },
-        attendees: e.attendees.map((email) => ({ email })),
+        body: {
+          id: e.id,
+          summary: e.title,
+          description: e.description,
+          start: { dateTime: new Date(e.slot.start).toISOString(), timeZone: e.zone },
+          end: { dateTime: new Date(e.slot.end).toISOString(), timeZone: e.zone },
+          attendees: e.attendees.map((email) => ({ email })),
+        },
+        // Google does not promise to detect a reused id on insert, so a lost answer is followed by
+        // a read of the id rather than by a second insert that might make a second event.
+        findEarlier: async () => {
+          const found = await readEvent(token, e.id);
+          return found.status === 200 ? found : undefined;
+        },
       });
       // 409: an earlier try (a retry, a double click) already made this very event.
-      if (res.status === 409) return getEvent(token, e.id);
+      if (res.status === 409) {
+        const found = await getEvent(token, e.id);
+        if (found.kind === 'live') return found.event;
+        throw new ServiceError({ service: 'calendar', operation: 'events.insert', problem: found.kind === 'cancelled' ? 'gone' : 'conflict', status: 409 });
+      }
       if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.insert', problem: 'unknown', status: res.status });
-      const event = parse('events.insert', EventResponse, res.body);
-      return { id: event.id, htmlLink: event.htmlLink };
+      return liveEvent('events.insert', res.body);
     },
+
+    getEvent,
 
     async deleteEvent(token, eventId) {
       const res = await call('events.delete', 'DELETE', `/calendars/primary/events/${encodeURIComponent(eventId)}?sendUpdates=all`, token);

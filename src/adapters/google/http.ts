@@ -31,6 +31,18 @@ export interface GoogleRequest {
   body?: unknown;
   /** The scope this call needs, named to the user when the grant lacks it. */
   scope: string;
+  /**
+   * Whether sending it twice does no harm. GET and DELETE are (a repeated delete answers 404 or
+   * 410); a POST is only when said so (freeBusy reads). Default: by method.
+   */
+  idempotent?: boolean;
+  /**
+   * For a call that is not idempotent: looks for what an earlier try that may have reached Google
+   * made. Its answer then stands for the call's; undefined means nothing was made and the call may
+   * be sent again. Without it such a call is never repeated after a failure that may have reached
+   * Google.
+   */
+  findEarlier?: () => Promise<GoogleResponse | undefined>;
 }
 
 export interface GoogleResponse {
@@ -41,11 +53,15 @@ export interface GoogleResponse {
 /**
  * One Google REST call with bounded exponential backoff and full jitter for 429, 5xx, rate-limit
  * 403s and network errors, honouring Retry-After. Other statuses are returned or thrown at once.
+ * A network error, a timeout or a 5xx may have reached Google and acted: a call that is not
+ * idempotent is then repeated only after `findEarlier` found nothing.
  */
 export async function googleFetch(req: GoogleRequest, policy: RetryPolicy): Promise<GoogleResponse> {
+  const idempotent = req.idempotent ?? req.method !== 'POST';
   for (let attempt = 0; ; attempt++) {
     let failure: ServiceError;
     let waitMs: number | undefined;
+    let mayHaveActed = true;
     try {
       const res = await fetch(req.url, {
         method: req.method,
@@ -61,6 +77,7 @@ export async function googleFetch(req: GoogleRequest, policy: RetryPolicy): Prom
       const body: unknown = text.length > 0 ? safeJson(text) : undefined;
       if (res.ok) return { status: res.status, body };
       const c = classifyGoogleError(res.status, body);
+      mayHaveActed = res.status >= 500;
       waitMs = retryAfterMs(res.headers.get('retry-after'), Date.now());
       failure = new ServiceError({
         service: req.service,
@@ -78,8 +95,18 @@ export async function googleFetch(req: GoogleRequest, policy: RetryPolicy): Prom
     const retryable = failure.problem === 'rate-limited' || failure.problem === 'unavailable';
     if (!retryable || attempt + 1 >= policy.attempts) throw failure;
     if (waitMs !== undefined && waitMs > policy.maxRetryAfterMs) throw failure;
+    const blind = mayHaveActed && !idempotent;
+    if (blind && !req.findEarlier) throw failure;
     const backoff = policy.random() * Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
     await policy.sleep(waitMs !== undefined ? Math.max(waitMs, backoff) : backoff);
+    // Looked for after the pause, so that a try Google was still working on has had time to land.
+    if (blind && req.findEarlier) {
+      const earlier = await req.findEarlier().catch(() => {
+        // Nothing can be confirmed either way: sending it again might make a second one.
+        throw failure;
+      });
+      if (earlier) return earlier;
+    }
   }
 }
 

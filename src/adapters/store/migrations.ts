@@ -36,6 +36,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    // The time a booking holds, in columns, so that a clash is found by the index in either
+    // dialect (SQLite has no JSON path operators in the store's one dialect).
+    version: 2,
+    sql: `
+      alter table schedule_requests add column slot_start bigint;
+      alter table schedule_requests add column slot_end bigint;
+      create index schedule_requests_slot on schedule_requests (slot_start, slot_end)
+    `,
+  },
 ];
 
 /** Applies what is missing, one instance at a time (others wait on the advisory lock; on SQLite, on BEGIN IMMEDIATE's write lock). */

@@ -15,6 +15,9 @@ const teamKey = (u: SlackUserRef) => u.enterpriseId ?? u.teamId;
 const DB_NOW_MS = '(extract(epoch from now()) * 1000)::bigint';
 /** A booking in flight is claimed (or its claim renewed) by being written; any other state holds no claim. */
 const CLAIM = `case when $2::text = 'booking' then ${DB_NOW_MS} end`;
+/** The time a booking in flight or booked holds; other states hold none. */
+const heldSlot = (r: ScheduleRecord): [number | null, number | null] =>
+  r.booking.state === 'booking' || r.booking.state === 'booked' ? [r.booking.slot.start, r.booking.slot.end] : [null, null];
 
 /** Every piece of state the bot keeps, in one schema written in PostgreSQL's dialect (a server, or SQLite embedded). */
 export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
@@ -25,9 +28,9 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
     db,
     async put(record) {
       await db.query(
-        `insert into schedule_requests (id, state, claimed_at, record, created_at, expires_at) values ($1, $2, ${CLAIM}, $3, $4, $5)
-         on conflict (id) do update set state = excluded.state, claimed_at = excluded.claimed_at, record = excluded.record`,
-        [record.id, record.booking.state, JSON.stringify(record), record.createdAt, record.createdAt + RECORD_TTL_MS],
+        `insert into schedule_requests (id, state, claimed_at, record, created_at, expires_at, slot_start, slot_end) values ($1, $2, ${CLAIM}, $3, $4, $5, $6, $7)
+         on conflict (id) do update set state = excluded.state, claimed_at = excluded.claimed_at, record = excluded.record, slot_start = excluded.slot_start, slot_end = excluded.slot_end`,
+        [record.id, record.booking.state, JSON.stringify(record), record.createdAt, record.createdAt + RECORD_TTL_MS, ...heldSlot(record)],
       );
     },
     async get(id) {
@@ -40,10 +43,22 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
         if (!row) return undefined;
         const { next, result } = change(parseRecord(row.record));
         if (next) {
-          await tx.query(`update schedule_requests set state = $2, claimed_at = ${CLAIM}, record = $3 where id = $1`, [id, next.booking.state, JSON.stringify(next)]);
+          await tx.query(`update schedule_requests set state = $2, claimed_at = ${CLAIM}, record = $3, slot_start = $4, slot_end = $5 where id = $1`, [
+            id,
+            next.booking.state,
+            JSON.stringify(next),
+            ...heldSlot(next),
+          ]);
         }
         return result;
       });
+    },
+    async overlappingBookings(slot, exceptId) {
+      const rows = await db.query<{ record: unknown }>(
+        `select record from schedule_requests where state in ('booking', 'booked') and id <> $1 and slot_start < $3 and slot_end > $2`,
+        [exceptId, slot.start, slot.end],
+      );
+      return rows.map((r) => parseRecord(r.record));
     },
     async takeUnfinished(leaseMs) {
       // One statement finds and re-stamps: of two instances recovering at once, the second waits on

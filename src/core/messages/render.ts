@@ -3,6 +3,8 @@ import { buildConfirmation, buildDraftFailed, buildMeetingCancelled } from './bo
 import { buildConnectPrompt } from './connect.js';
 import { buildGone, buildNotYours, buildProposalCancelled, buildServiceFailure } from './notices.js';
 import { buildNoSlots, buildProposal } from './proposal.js';
+import { buildRolledBack } from './rolled-back.js';
+import { buildSlotTaken } from './slot-taken.js';
 import type { Reply } from './types.js';
 import { buildUsage } from './usage.js';
 
@@ -43,6 +45,10 @@ export function renderBooking(o: BookingOutcome): Rendered {
       return { reply: buildConfirmation(o.booking), placement: 'replace' };
     case 'draft-failed':
       return { reply: buildDraftFailed(o), placement: 'replace' };
+    case 'slot-taken':
+      return { reply: buildSlotTaken(o.title, o.fresh ? renderProposal(o.fresh).reply : undefined), placement: 'replace' };
+    case 'rolled-back':
+      return { reply: buildRolledBack(o), placement: 'replace' };
     case 'needs-connection':
       return { reply: buildConnectPrompt(o.requestId, o.missing), placement: 'replace' };
     case 'failed':

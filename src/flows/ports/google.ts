@@ -1,3 +1,4 @@
+import type { DraftProbe } from '../../core/draft-probe.js';
 import type { Interval } from '../../core/intervals.js';
 import type { MailItem } from '../../core/inbox/summary.js';
 
@@ -30,21 +31,44 @@ export interface CalendarEntry {
 /** Google allows at most this many calendars in one freeBusy query (`calendarExpansionMax`). */
 export const FREEBUSY_MAX_IDS = 50;
 
+/** An event by id: a deleted one keeps its id for ever, as `cancelled`. */
+export type EventLookup = { kind: 'live'; event: CreatedEvent } | { kind: 'cancelled' } | { kind: 'missing' };
+
 /** Google Calendar, on a token the caller fetched for the user. */
 export interface CalendarApi {
   /** The user's calendar list, hidden ones left out. */
   calendars(token: string): Promise<CalendarEntry[]>;
   /** Busy times per id, asked in batches of at most FREEBUSY_MAX_IDS. */
   freeBusy(token: string, q: { timeMin: number; timeMax: number; ids: string[] }): Promise<Map<string, FreeBusyEntry>>;
-  /** Creates the event, or returns the one that already has this id. */
+  /**
+   * Creates the event, or returns the one that already has this id. After an answer that was lost
+   * it reads the event before inserting again. Throws `unavailable` when it cannot tell whether
+   * Google made it, and `gone` when the id belongs to a deleted event.
+   */
   insertEvent(token: string, event: NewEvent): Promise<CreatedEvent>;
+  getEvent(token: string, eventId: string): Promise<EventLookup>;
   /** Deletes the event; one that is already gone counts as deleted. */
   deleteEvent(token: string, eventId: string): Promise<void>;
 }
 
+export type { DraftProbe };
+
+export interface DraftRef {
+  draftId: string;
+  /** Gmail's id of the draft's message (what a link to the draft names). */
+  messageId: string;
+}
+
 /** Gmail drafts, on a token the caller fetched for the user. */
 export interface GmailApi {
-  createDraft(token: string, raw: string): Promise<{ draftId: string; messageId: string }>;
+  /**
+   * Makes a new draft (Gmail makes one per call). After an answer that was lost it looks for the
+   * draft by `probe` before creating again; throws `unavailable` when it cannot tell whether Gmail
+   * made it.
+   */
+  createDraft(token: string, draft: { raw: string; probe: DraftProbe }): Promise<DraftRef>;
+  /** The live draft this probe identifies, if Gmail holds one. */
+  findDraft(token: string, probe: DraftProbe): Promise<DraftRef | undefined>;
   /** False when the draft was already gone (sent or deleted by the user). */
   deleteDraft(token: string, draftId: string): Promise<boolean>;
 }

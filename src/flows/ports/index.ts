@@ -1,6 +1,6 @@
 /** Every port the flows call, in one place; the adapters implement them. */
 export { FREEBUSY_MAX_IDS } from './google.js';
-export type { CalendarApi, CalendarEntry, CreatedEvent, FreeBusyEntry, GmailApi, MailboxApi, MailPage, NewEvent } from './google.js';
+export type { CalendarApi, CalendarEntry, CreatedEvent, DraftProbe, DraftRef, EventLookup, FreeBusyEntry, GmailApi, MailboxApi, MailPage, NewEvent } from './google.js';
 export type { GoogleAccounts } from './accounts.js';
 export type { Grants, TokenLookup } from './grants.js';
 export type { CursorSeal } from './inbox.js';

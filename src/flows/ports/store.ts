@@ -1,4 +1,5 @@
 import type { SlackUserRef } from '../../core/identity.js';
+import type { Interval } from '../../core/intervals.js';
 import type { Preferences } from '../../core/preferences.js';
 import type { PendingRequest } from '../connect/pending.js';
 import type { ScheduleRecord } from '../schedule/record.js';
@@ -19,6 +20,8 @@ export interface ScheduleStore {
    * take the same one.
    */
   takeUnfinished(leaseMs: number): Promise<string[]>;
+  /** Requests other than `exceptId` being booked or booked at a time that overlaps `slot`. */
+  overlappingBookings(slot: Interval, exceptId: string): Promise<ScheduleRecord[]>;
 }
 
 export interface PendingStore {

@@ -4,8 +4,9 @@ import type { BookingOutcome } from '../../core/outcomes.js';
 import { makeBooking } from './booking-saga.js';
 import { bookedView } from './view.js';
 import type { Interaction } from '../connect/pending.js';
-import type { BookingDeps } from '../deps.js';
+import type { BookingDeps, ScheduleDeps } from '../deps.js';
 import { isServiceError } from '../ports/index.js';
+import { offerFreshTimes } from './offer-fresh-times.js';
 import { ownedBy, withStep, type ScheduleRecord } from './record.js';
 
 type Claim = { kind: 'claimed'; record: ScheduleRecord; slot: Interval } | { kind: 'done'; outcome: BookingOutcome };
@@ -15,7 +16,7 @@ type Claim = { kind: 'claimed'; record: ScheduleRecord; slot: Interval } | { kin
  * so a double click or a second instance sees it, and a dead process's claim can be taken over.
  * The store stamps the lease with its own clock on every write (`claimedAt` is only a note).
  */
-export async function bookSlot(deps: BookingDeps, user: SlackUserRef, requestId: string, slotStart: number, at: Interaction): Promise<BookingOutcome> {
+export async function bookSlot(deps: ScheduleDeps, user: SlackUserRef, requestId: string, slotStart: number, at: Interaction): Promise<BookingOutcome> {
   const now = deps.now();
   const claim = await deps.store.update(requestId, (record): { next?: ScheduleRecord; result: Claim } => {
     if (!ownedBy(record, user)) return { result: { kind: 'done', outcome: { kind: 'not-yours' } } };
@@ -30,7 +31,8 @@ export async function bookSlot(deps: BookingDeps, user: SlackUserRef, requestId:
   });
   if (!claim) return { kind: 'gone' };
   if (claim.kind === 'done') return claim.outcome;
-  return runClaimed(deps, claim.record, claim.slot, at);
+  const outcome = await runClaimed(deps, claim.record, claim.slot, at);
+  return outcome.kind === 'slot-taken' ? offerFreshTimes(deps, outcome, at) : outcome;
 }
 
 /** Runs a claimed booking with its lease renewed, and lets go of the claim if it did not finish. */
@@ -49,9 +51,13 @@ export async function runClaimed(deps: BookingDeps, record: ScheduleRecord, slot
   }
 }
 
+/** Lets go of a claim that is still plain: a roll-back left on the record is recovery's to finish. */
 export async function release(deps: BookingDeps, requestId: string, eventWasCreated: boolean): Promise<void> {
   await deps.store.update(requestId, (r) => ({
-    next: { ...r, generation: eventWasCreated ? r.generation + 1 : r.generation, booking: { state: 'open' } },
+    next:
+      r.booking.state === 'booking' && !r.booking.undo
+        ? { ...r, generation: eventWasCreated ? r.generation + 1 : r.generation, booking: { state: 'open' } }
+        : r,
     result: undefined,
   }));
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { DraftProbe } from '../../core/draft-probe.js';
 import { sameUser, SlackUserRef } from '../../core/identity.js';
 import { Interval } from '../../core/intervals.js';
 import { ScheduleRequest } from '../../core/parse-schedule.js';
 import { Attendee, Organizer } from '../../core/people.js';
 
-export const JournalStep = z.enum(['claimed', 'event-created', 'draft-created', 'confirmed', 'compensated', 'recovered']);
+export const JournalStep = z.enum(['claimed', 'event-created', 'draft-created', 'confirmed', 'roll-back-failed', 'compensated', 'recovered']);
 export type JournalStep = z.infer<typeof JournalStep>;
 
 export const BookingState = z.discriminatedUnion('state', [
@@ -17,6 +18,11 @@ export const BookingState = z.discriminatedUnion('state', [
     responseUrl: z.string().optional(),
     eventId: z.string().optional(),
     eventLink: z.string().optional(),
+    /**
+     * A roll-back that failed: what may be left at Google (the event by its id, the draft if one
+     * may have been made). Recovery retries it until it is gone.
+     */
+    undo: z.object({ eventId: z.string(), draft: DraftProbe.optional(), reason: z.string() }).optional(),
   }),
   z.object({ state: z.literal('booked'), slot: Interval, eventId: z.string(), eventLink: z.string(), draftId: z.string(), draftLink: z.string() }),
   z.object({ state: z.literal('cancelled') }),
@@ -39,6 +45,8 @@ export const ScheduleRecord = z.object({
   whenText: z.string(),
   /** The meeting's length once known: the request's, else the organizer's default. */
   minutes: z.number().optional(),
+  /** When the candidates were read from Google: an older proposal is checked again at Book. */
+  proposedAt: z.number().optional(),
   candidates: z.array(Interval),
   shown: z.array(z.number()),
   unseen: z.array(z.string()),
@@ -56,4 +64,9 @@ export function withStep(r: ScheduleRecord, step: JournalStep, at: number, event
 
 export function ownedBy(record: ScheduleRecord, user: SlackUserRef): boolean {
   return sameUser(record.owner, user);
+}
+
+/** When this booking attempt was claimed (the lease's `claimedAt` moves on while it runs). */
+export function claimTime(r: ScheduleRecord): number {
+  return [...r.journal].reverse().find((j) => j.step === 'claimed')?.at ?? r.createdAt;
 }

@@ -18,10 +18,10 @@ import { lookupBoth, withGrant } from '../connect/with-grant.js';
 
 /**
  * Resolves people and both grants at once, then freeBusy for everyone (and the organizer's other
- * calendars). A missing grant keeps
- * the request pending, so it resumes by itself after the user connects.
+ * calendars). A missing grant keeps the request pending, so it resumes by itself after the user
+ * connects. `alsoBusy`: times taken by the bot's own bookings that may not have reached Google yet.
  */
-export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at: Interaction): Promise<ProposalOutcome> {
+export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at: Interaction, alsoBusy: readonly Interval[] = []): Promise<ProposalOutcome> {
   const owner = record.owner;
   const who = { user: owner, resumeId: record.id };
   const [people, grants] = await Promise.all([
@@ -58,14 +58,14 @@ export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at
   if (fb.kind === 'missing') return needs([fb.missing]);
   if (fb.kind === 'failed') return { kind: 'failed', failure: fb.failure };
 
-  const { candidates, unseen } = computeCandidates(people.organizer, people.attendees, fb.value, window, minutes, now);
+  const { candidates, unseen } = computeCandidates(people.organizer, people.attendees, fb.value, window, minutes, now, alsoBusy);
   if (candidates.length === 0) {
     const hoursOfEveryone = [people.organizer, ...people.attendees].flatMap((p) => (p.zone ? [{ name: p.name, hours: hoursOf(p.zone, p.prefs) }] : []));
     const reason = whyNoTime({ people: hoursOfEveryone, from: window.start, to: window.end, minutes });
     return { kind: 'no-slots', title: record.request.title, whenText: record.whenText, unseen, reason };
   }
   const shown = spreadOverDays(candidates, zone);
-  const next: ScheduleRecord = { ...base, candidates, unseen, shown: shown.map((s) => s.start) };
+  const next: ScheduleRecord = { ...base, proposedAt: now, candidates, unseen, shown: shown.map((s) => s.start) };
   await deps.store.put(next);
   return { kind: 'slots', view: viewOf(next, shown, candidates.length > shown.length) };
 }
@@ -77,8 +77,9 @@ function computeCandidates(
   window: Interval,
   minutes: number,
   now: number,
+  alsoBusy: readonly Interval[],
 ): { candidates: Interval[]; unseen: string[] } {
-  const busy: Interval[] = [];
+  const busy: Interval[] = [...alsoBusy];
   const unseen: string[] = [];
   for (const id of ['primary', ...freeBusy.ownExtra]) {
     const mine = freeBusy.entries.get(id);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, googleFetch, type RetryPolicy } from '../../../src/adapters/google/http.js';
+import { DEFAULT_RETRY, googleFetch, type GoogleRequest, type RetryPolicy } from '../../../src/adapters/google/http.js';
 import { ServiceError } from '../../../src/flows/ports/index.js';
 
 type Scripted = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -26,8 +26,8 @@ function policy(sleeps: number[], over: Partial<RetryPolicy> = {}): RetryPolicy 
   return { ...DEFAULT_RETRY, baseMs: 100, maxMs: 1_000, random: () => 1, sleep: async (ms) => void sleeps.push(ms), ...over };
 }
 
-const call = (url: string, p: RetryPolicy) =>
-  googleFetch({ service: 'calendar', operation: 'test.op', method: 'POST', url, token: 'ya29.secret-token', body: {}, scope: 'scope-x' }, p);
+const call = (url: string, p: RetryPolicy, more: Partial<GoogleRequest> = { idempotent: true }) =>
+  googleFetch({ service: 'calendar', operation: 'test.op', method: 'POST', url, token: 'ya29.secret-token', body: {}, scope: 'scope-x', ...more }, p);
 
 async function failure(p: Promise<unknown>): Promise<ServiceError> {
   try {
@@ -98,5 +98,49 @@ describe('googleFetch', () => {
     const e = await failure(call(s.url, policy(sleeps, { attempts: 2 })));
     expect(e.problem).toBe('unavailable');
     expect(sleeps).toHaveLength(1);
+  });
+
+  describe('a POST that is not idempotent (drafts.create, events.insert)', () => {
+    it('is not sent again after a 5xx or a lost answer when nothing can look for what it made', async () => {
+      const s = await serve([{ status: 503, body: googleError(503, 'backendError') }, { status: 200, body: {} }]);
+      const e = await failure(call(s.url, policy([]), {}));
+      expect(e.problem).toBe('unavailable');
+      expect(s.hits()).toBe(1);
+    });
+
+    it('looks for what the first try made, and that answer stands for the call', async () => {
+      const s = await serve([{ status: 503 }, { status: 200, body: { made: 'twice' } }]);
+      let looked = 0;
+      const findEarlier = async () => {
+        looked++;
+        return { status: 200, body: { made: 'once' } };
+      };
+      const res = await call(s.url, policy([]), { findEarlier });
+      expect(res.body).toEqual({ made: 'once' });
+      expect([looked, s.hits()]).toEqual([1, 1]);
+    });
+
+    it('is sent again when the look finds nothing', async () => {
+      const s = await serve([{ status: 500 }, { status: 200, body: { ok: 1 } }]);
+      expect((await call(s.url, policy([]), { findEarlier: async () => undefined })).body).toEqual({ ok: 1 });
+      expect(s.hits()).toBe(2);
+    });
+
+    it('is not sent again when the look itself fails: nothing can be confirmed', async () => {
+      const s = await serve([{ status: 500 }, { status: 200, body: { ok: 1 } }]);
+      const e = await failure(call(s.url, policy([]), { findEarlier: async () => Promise.reject(new Error('gmail down')) }));
+      expect([e.problem, s.hits()]).toEqual(['unavailable', 1]);
+    });
+
+    it('is retried without looking after a 429, which Google answers before acting', async () => {
+      const s = await serve([{ status: 429 }, { status: 200, body: { ok: 1 } }]);
+      let looked = 0;
+      const findEarlier = async () => {
+        looked++;
+        return undefined;
+      };
+      expect((await call(s.url, policy([]), { findEarlier })).body).toEqual({ ok: 1 });
+      expect([looked, s.hits()]).toEqual([0, 2]);
+    });
   });
 });

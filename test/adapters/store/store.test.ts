@@ -120,6 +120,19 @@ describe.each(backends)('store on %s', (_name, open) => {
     expect(await store.takeUnfinished(60_000)).toEqual([]);
   });
 
+  it('finds bookings in progress or booked whose slot overlaps, leaving out the asking request', async () => {
+    const slot = { start: 1_000_000, end: 1_000_600 };
+    const booked = { state: 'booked' as const, slot, eventId: 'e', eventLink: 'l', draftId: 'd', draftLink: 'dl' };
+    await store.put(record('ov-booked', { booking: booked }));
+    await store.put(record('ov-booking', { booking: { state: 'booking', claimedAt: 1, slot: { start: 999_700, end: 1_000_001 } } }));
+    await store.put(record('ov-touching', { booking: { ...booked, slot: { start: 1_000_600, end: 1_001_200 } } }));
+    await store.put(record('ov-open', { candidates: [slot], shown: [slot.start] }));
+    await store.put(record('ov-cancelled', { booking: { state: 'cancelled' } }));
+    const ids = (await store.overlappingBookings(slot, 'ov-booking')).map((r) => r.id);
+    expect(ids).toEqual(['ov-booked']);
+    expect((await store.overlappingBookings(slot, 'other')).map((r) => r.id).sort()).toEqual(['ov-booked', 'ov-booking']);
+  });
+
   it('keeps pending requests until they expire or are deleted', async () => {
     const p: PendingRequest = { id: 'p1', kind: 'schedule', owner, channelId: 'C1', responseUrlUses: 1, createdAt: 1, expiresAt: 6_000, waitingFor: ['gmail'], payload: 'r1' };
     await store.putPending(p);

@@ -20,6 +20,8 @@ export function outcomes(title = 'Sync') {
   const booking: ByKind<BookingOutcome> = {
     booked: { kind: 'booked', booking: booked({ title }) },
     'draft-failed': { kind: 'draft-failed', requestId: 'req-1', title, reason: 'quota', eventRemoved: true, retry: view({ title }) },
+    'slot-taken': { kind: 'slot-taken', requestId: 'req-1', title, busy: [], fresh: { kind: 'slots', view: view({ title }) } },
+    'rolled-back': { kind: 'rolled-back', requestId: 'req-1', title, retry: view({ title }) },
     'needs-connection': { kind: 'needs-connection', requestId: 'req-1', missing },
     failed: { kind: 'failed', failure },
     'in-progress': { kind: 'in-progress' },

@@ -9,7 +9,17 @@ const { proposal: PROPOSAL, booking: BOOKING, cancel: CANCEL } = outcomes();
 
 const PLACEMENTS: { proposal: ByKindPlacement<ProposalOutcome>; booking: ByKindPlacement<BookingOutcome>; cancel: ByKindPlacement<CancelOutcome> } = {
   proposal: { slots: 'replace', 'no-slots': 'replace', 'needs-connection': 'replace', 'bad-input': 'replace', failed: 'replace', gone: 'replace', 'not-yours': 'beside', closed: 'replace' },
-  booking: { booked: 'replace', 'draft-failed': 'replace', 'needs-connection': 'replace', failed: 'beside', 'in-progress': 'none', gone: 'beside', 'not-yours': 'beside' },
+  booking: {
+    booked: 'replace',
+    'draft-failed': 'replace',
+    'slot-taken': 'replace',
+    'rolled-back': 'replace',
+    'needs-connection': 'replace',
+    failed: 'beside',
+    'in-progress': 'none',
+    gone: 'beside',
+    'not-yours': 'beside',
+  },
   cancel: { cancelled: 'replace', 'needs-connection': 'beside', failed: 'beside', gone: 'beside', 'not-yours': 'beside' },
 };
 type ByKindPlacement<O extends { kind: string }> = { [K in O['kind']]: Placement };
