@@ -28,8 +28,12 @@ const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, d: 86_400_000,
 /** Gmail writes label names with `-` for spaces and `/`; compare them loosely. */
 const labelKey = (name: string): string => name.toLowerCase().replace(/[\s/_-]+/g, '-');
 const hasLabel = (m: StoredMessage, name: string): boolean => m.labelIds.some((l) => labelKey(l) === labelKey(name));
-const contains = (haystack: string | undefined, needle: string): boolean =>
-  (haystack ?? '').toLowerCase().includes(needle.toLowerCase());
+/**
+ * Gmail searches words, not characters: punctuation separates words and is otherwise ignored, so
+ * `subject:"Sync Wed 2 Dec"` finds "Sync (Wed 2 Dec)". Words are compared in order, case-insensitively.
+ */
+const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).filter(Boolean).join(' ');
+const contains = (haystack: string | undefined, needle: string): boolean => ` ${words(haystack ?? '')} `.includes(` ${words(needle)} `) || (haystack ?? '').toLowerCase().includes(needle.toLowerCase());
 const header = (m: StoredMessage, name: string): string | undefined =>
   m.parsed.headers.find((h) => h.name.toLowerCase() === name)?.value;
 
