@@ -9,6 +9,8 @@ import { buildConnectPrompt } from '../../../src/core/messages/connect.js';
 import { buildHome, type HomeState } from '../../../src/core/messages/home.js';
 import { buildInboxFailure, buildInboxGone, buildInboxHelp, buildInboxNotYours, INBOX_CONNECT, renderInbox } from '../../../src/core/messages/inbox-notices.js';
 import { buildInboxEmpty, buildInboxSummary } from '../../../src/core/messages/inbox.js';
+import { buildRolledBack } from '../../../src/core/messages/rolled-back.js';
+import { buildSlotTaken } from '../../../src/core/messages/slot-taken.js';
 import { buildStoreUnavailable } from '../../../src/core/messages/store-notice.js';
 import { buildGone, buildInternalError, buildNotYours, buildProposalCancelled, buildServiceFailure, buildWorking } from '../../../src/core/messages/notices.js';
 import { buildPrefsModal } from '../../../src/core/messages/prefs-modal.js';
@@ -44,6 +46,8 @@ const COVERED = new Set([
   'buildProposalCancelled',
   'buildInternalError',
   'buildStoreUnavailable',
+  'buildSlotTaken',
+  'buildRolledBack',
   'buildServiceFailure',
   'buildPrefsModal',
   'buildProposal',
@@ -204,6 +208,10 @@ describe('every message builder stays inside Block Kit’s limits for any input'
         expectFits(buildDraftFailed(draftFailed));
         expectFits(buildDraftFailed({ ...draftFailed, missing: undefined }));
         expectFits(buildMeetingCancelled(b.title, removed));
+        expectFits(buildSlotTaken(b.title, buildProposal(retry)));
+        expectFits(buildSlotTaken(b.title, undefined));
+        expectFits(buildRolledBack({ kind: 'rolled-back', requestId: b.requestId, title: b.title, retry }));
+        expectFits(buildRolledBack({ kind: 'rolled-back', requestId: b.requestId, title: b.title, retry: undefined }));
         for (const o of [{ kind: 'booked' as const, booking: b }, draftFailed, { kind: 'failed' as const, failure: f }, { kind: 'in-progress' as const }, { kind: 'gone' as const }, { kind: 'not-yours' as const }]) {
           for (const r of replies(renderBooking(o))) expectFits(r);
         }
