@@ -5,7 +5,6 @@ import { section, type Reply } from './types.js';
 
 const plain = (text: string): Reply => ({ text, blocks: [section(text)] });
 
-export const buildWorking = (title: string): Reply => plain(`:hourglass_flowing_sand: Looking for free times for *${shown(title, MAX_TITLE)}*…`);
 
 export const buildNotYours = (): Reply =>
   plain('That button belongs to someone else’s request, so I did nothing. Run `/schedule` to make your own.');

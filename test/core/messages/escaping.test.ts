@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfirmation, buildDraftFailed, buildMeetingCancelled } from '../../../src/core/messages/booking.js';
 import { buildConnectPrompt } from '../../../src/core/messages/connect.js';
-import { buildGone, buildInternalError, buildNotYours, buildProposalCancelled, buildServiceFailure, buildWorking } from '../../../src/core/messages/notices.js';
+import { buildGone, buildInternalError, buildNotYours, buildProposalCancelled, buildServiceFailure } from '../../../src/core/messages/notices.js';
 import { buildNoSlots, buildProposal } from '../../../src/core/messages/proposal.js';
 import { renderBooking, renderCancel, renderProposal } from '../../../src/core/messages/render.js';
 import type { Reply } from '../../../src/core/messages/types.js';
@@ -23,7 +23,6 @@ function everyReply(title: string): Array<[string, Reply]> {
     ['draft failed + retry', buildDraftFailed({ kind: 'draft-failed', requestId: 'r', title, reason: 'x', eventRemoved: true, retry: view({ title }) })],
     ['draft failed + grant', buildDraftFailed({ kind: 'draft-failed', requestId: 'r', title, reason: 'x', eventRemoved: true, missing: grant('revoked', 'gmail') })],
     ['meeting cancelled', buildMeetingCancelled(title, false)],
-    ['working', buildWorking(title)],
     ['usage', buildUsage()],
     ['usage with reason', buildUsage(`but got “${title}”`)],
     ['rate limited', buildServiceFailure({ kind: 'rate-limited', connector: 'calendar', retryAfterSeconds: 90 })],

@@ -12,7 +12,7 @@ import { buildInboxEmpty, buildInboxSummary } from '../../../src/core/messages/i
 import { buildRolledBack } from '../../../src/core/messages/rolled-back.js';
 import { buildSlotTaken } from '../../../src/core/messages/slot-taken.js';
 import { buildStoreUnavailable } from '../../../src/core/messages/store-notice.js';
-import { buildGone, buildInternalError, buildNotYours, buildProposalCancelled, buildServiceFailure, buildWorking } from '../../../src/core/messages/notices.js';
+import { buildGone, buildInternalError, buildNotYours, buildProposalCancelled, buildServiceFailure } from '../../../src/core/messages/notices.js';
 import { buildPrefsModal } from '../../../src/core/messages/prefs-modal.js';
 import { buildNoSlots, buildProposal } from '../../../src/core/messages/proposal.js';
 import { renderBooking, renderCancel, renderProposal } from '../../../src/core/messages/render.js';
@@ -40,7 +40,6 @@ const COVERED = new Set([
   'renderInbox',
   'buildInboxSummary',
   'buildInboxEmpty',
-  'buildWorking',
   'buildNotYours',
   'buildGone',
   'buildProposalCancelled',
@@ -230,7 +229,6 @@ describe('every message builder stays inside Block Kit’s limits for any input'
         expectFits(buildConnectPrompt(id, missing, INBOX_CONNECT));
         expectFits(buildServiceFailure(f));
         expectFits(buildInboxFailure(f));
-        expectFits(buildWorking(text));
         expectFits(buildInternalError(text));
         expectFits(buildStoreUnavailable(text));
         expectFits(buildUsage(text));

@@ -5,17 +5,10 @@ import {
   buildNotYours,
   buildProposalCancelled,
   buildServiceFailure,
-  buildWorking,
 } from '../../../src/core/messages/notices.js';
 import { allText, buttons, expectWithinSlackLimits } from './helpers.js';
 
 describe('notices', () => {
-  it('working names the escaped title', () => {
-    const reply = buildWorking('<!channel> & co');
-    expect(allText(reply)).toContain('*&lt;!channel&gt; &amp; co*');
-    expect(reply.text).not.toContain('<!channel>');
-  });
-
   it('not-yours, gone, cancelled and internal error say what happened', () => {
     expect(allText(buildNotYours())).toMatch(/belongs to someone else.*did nothing/);
     expect(allText(buildGone())).toMatch(/expired or was already closed/);
