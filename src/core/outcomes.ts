@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Interval } from './intervals.js';
+import type { Asked } from './asked-time.js';
 import type { NoTimeReason } from './why-no-time.js';
 
 /** The two Google services the bot acts in, each with its own grant at Scalekit. */
@@ -50,6 +51,8 @@ export interface ProposalView {
   attendees: PersonView[];
   unseen: string[];
   hasMore: boolean;
+  /** The exact time asked for, when there was one, and whether everyone is free then. */
+  asked?: Asked | undefined;
 }
 
 export type ProposalOutcome =

@@ -26,10 +26,20 @@ function slotRow(v: ProposalView, index: number): Block | undefined {
   return row;
 }
 
+/** The exact time asked for: marked when free, else who is in the way. */
+function askedNote(v: ProposalView): Block[] {
+  const a = v.asked;
+  if (!a) return [];
+  const when = spanToken({ start: a.start, end: a.start + v.minutes * 60_000 }, v.zone);
+  if (a.free) return [context(`:star: ${when}, the time you asked for, is free for everyone; it comes first below.`)];
+  const who = a.busy.length > 0 ? `${namesText(a.busy, 1500, 10)} ${a.busy.length === 1 ? 'is' : 'are'} busy then` : 'it is outside someone’s working hours';
+  return [context(`You asked for ${when}, but ${who}. ${v.slots.length > 0 ? 'The nearest free times that day:' : 'Nothing else is free that day.'}`)];
+}
+
 export function buildProposal(v: ProposalView): Reply {
   const title = shown(v.title, MAX_TITLE);
   const who = v.attendees.length > 0 ? ` with ${namesText(v.attendees.map((a) => a.name), 1200, 10)}` : '';
-  const blocks: Block[] = [section(`Free times for *${title}* (${formatMinutes(v.minutes)})${who}, ${shown(v.whenText, 200)}:`)];
+  const blocks: Block[] = [section(`Free times for *${title}* (${formatMinutes(v.minutes)})${who}, ${shown(v.whenText, 200)}:`), ...askedNote(v)];
   const rows = Math.min(v.slots.length, MAX_SLOT_ROWS);
   for (let i = 0; i < rows; i += 1) {
     const row = slotRow(v, i);

@@ -1,11 +1,11 @@
-import { DateTime } from 'luxon';
 import { findSlots } from '../../core/find-slots.js';
 import type { Interval } from '../../core/intervals.js';
 import type { MissingGrant, ProposalOutcome } from '../../core/outcomes.js';
 import type { Attendee, Organizer } from '../../core/people.js';
 import { spreadOverDays } from '../../core/spread-over-days.js';
 import { DEFAULT_MINUTES, hoursOf } from '../../core/preferences.js';
-import { searchDays } from '../../core/when.js';
+import { describeReading, searchWindows, windowIntervals } from '../../core/when.js';
+import { answerAsked } from '../../core/asked-time.js';
 import { whyNoTime } from '../../core/why-no-time.js';
 import { availabilityOf } from '../../core/working-hours.js';
 import { keepPending, type Interaction } from '../connect/pending.js';
@@ -42,11 +42,17 @@ export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at
 
   const now = deps.now();
   const zone = people.organizer.zone;
-  const days = searchDays(record.request.when, DateTime.fromMillis(now, { zone }), hoursOf(zone, people.organizer.prefs).days);
-  const first = days[0];
-  const last = days.at(-1);
-  if (!first || !last) return { kind: 'no-slots', title: record.request.title, whenText: record.whenText, unseen: [] };
-  const window = { start: Math.max(now, first.toMillis()), end: last.endOf('day').toMillis() + 1 };
+  const workdays = hoursOf(zone, people.organizer.prefs).days;
+  const plan = searchWindows(record.request.when, now, zone, workdays);
+  if (plan.kind === 'invalid') return { kind: 'bad-input', reason: plan.reason };
+  const whenText = describeReading(record.request, now, zone, workdays);
+  const exact = plan.days.length === 1 && plan.days[0]?.exact ? windowIntervals(plan.days, zone, minutes)[0] : undefined;
+  // An exact time is looked up with the rest of its day, so that nearer times can be offered.
+  const limits = exact ? windowIntervals(plan.days.map((d) => ({ ...d, start: 0, end: 24 * 60, exact: false })), zone, minutes) : windowIntervals(plan.days, zone, minutes);
+  const first = limits[0];
+  const last = limits.at(-1);
+  if (!first || !last) return { kind: 'no-slots', title: record.request.title, whenText, unseen: [] };
+  const window = { start: Math.max(now, first.start), end: last.end };
 
   const fb = await withGrant(
     deps.grants,
@@ -58,16 +64,17 @@ export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at
   if (fb.kind === 'missing') return needs([fb.missing]);
   if (fb.kind === 'failed') return { kind: 'failed', failure: fb.failure };
 
-  const { candidates, unseen } = computeCandidates(people.organizer, people.attendees, fb.value, window, minutes, now, alsoBusy);
+  const { candidates, unseen, busyOf } = computeCandidates(people.organizer, people.attendees, fb.value, window, minutes, now, alsoBusy, limits);
   if (candidates.length === 0) {
     const hoursOfEveryone = [people.organizer, ...people.attendees].flatMap((p) => (p.zone ? [{ name: p.name, hours: hoursOf(p.zone, p.prefs) }] : []));
     const reason = whyNoTime({ people: hoursOfEveryone, from: window.start, to: window.end, minutes });
-    return { kind: 'no-slots', title: record.request.title, whenText: record.whenText, unseen, reason };
+    return { kind: 'no-slots', title: record.request.title, whenText, unseen, reason };
   }
-  const shown = spreadOverDays(candidates, zone);
-  const next: ScheduleRecord = { ...base, proposedAt: now, candidates, unseen, shown: shown.map((s) => s.start) };
+  const answer = exact ? answerAsked(exact, candidates, busyOf) : undefined;
+  const shown = answer?.shown ?? spreadOverDays(candidates, zone);
+  const next: ScheduleRecord = { ...base, whenText, proposedAt: now, candidates, unseen, shown: shown.map((s) => s.start) };
   await deps.store.put(next);
-  return { kind: 'slots', view: viewOf(next, shown, candidates.length > shown.length) };
+  return { kind: 'slots', view: { ...viewOf(next, shown, candidates.length > shown.length), asked: answer?.asked } };
 }
 
 function computeCandidates(
@@ -78,20 +85,28 @@ function computeCandidates(
   minutes: number,
   now: number,
   alsoBusy: readonly Interval[],
-): { candidates: Interval[]; unseen: string[] } {
+  limits: Interval[],
+): { candidates: Interval[]; unseen: string[]; busyOf: Array<{ name: string; busy: Interval[] }> } {
   const busy: Interval[] = [...alsoBusy];
   const unseen: string[] = [];
+  const busyOf: Array<{ name: string; busy: Interval[] }> = [];
+  const mine: Interval[] = [];
   for (const id of ['primary', ...freeBusy.ownExtra]) {
-    const mine = freeBusy.entries.get(id);
-    if (mine?.kind === 'busy') busy.push(...mine.busy);
+    const entry = freeBusy.entries.get(id);
+    if (entry?.kind === 'busy') mine.push(...entry.busy);
   }
+  busy.push(...mine);
+  busyOf.push({ name: organizer.name, busy: mine });
   for (const a of attendees) {
     const entry = freeBusy.entries.get(a.email);
-    if (entry?.kind === 'busy') busy.push(...entry.busy);
-    else unseen.push(a.name);
+    if (entry?.kind === 'busy') {
+      busy.push(...entry.busy);
+      busyOf.push({ name: a.name, busy: entry.busy });
+    } else unseen.push(a.name);
   }
   // Plain-email guests have no known zone, so only their calendar, not their hours, constrains.
   const hours = [hoursOf(organizer.zone, organizer.prefs), ...attendees.flatMap((a) => (a.zone ? [hoursOf(a.zone, a.prefs)] : []))];
-  const availability = availabilityOf(hours, window.start, window.end);
-  return { candidates: findSlots({ availability, busy, minutes, now }), unseen };
+  // The asked days and times narrow the search like one more person's hours.
+  const availability = [...availabilityOf(hours, window.start, window.end), limits];
+  return { candidates: findSlots({ availability, busy, minutes, now }), unseen, busyOf };
 }
