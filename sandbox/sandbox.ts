@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { startBot } from '../src/bot.js';
@@ -15,6 +13,7 @@ import { TokenRegistry } from '../fakes/token-registry.js';
 import { Changes, sandboxServer } from './server.js';
 import { SlackActions } from './slack-actions.js';
 import { BOT_USER, GENERAL, TEAM_ID, TEAMMATES, seedGoogle } from './team.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { Timeline } from './timeline.js';
 import { fingerprint, type World } from './view-state.js';
 
@@ -73,8 +72,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     }
 
     // The bot's embedded store lives in a fresh directory: every sandbox starts from nothing.
-    const dataDir = await mkdtemp(join(tmpdir(), 'scheduler-sandbox-'));
-    stops.push(() => rm(dataDir, { recursive: true, force: true }));
+    const tempDir = await makeTempDir();
+    stops.push(() => removeTempDir(tempDir));
+    const dataDir = join(tempDir, 'store');
     const botPort = await freePort();
     const config = loadConfig({
       SLACK_SIGNING_SECRET: signingSecret,
