@@ -12,7 +12,13 @@ import { until } from './browser.js';
 /** Ctrl-C on `npm run sandbox` / `tsx sandbox/main.ts` leaves no folder, database or process behind. */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+/**
+ * What `npm run sandbox` runs, without npm's wrapper (npm itself exits 130 on Ctrl-C). Not the tsx
+ * CLI (`npx tsx sandbox/main.ts`): it relays a signal and SIGKILLs its child when the child has not
+ * confirmed within ~60 ms, which a busy machine misses, and a SIGKILL leaves the folder for the next
+ * start to sweep.
+ */
+const SANDBOX = ['--import', 'tsx', 'sandbox/main.ts'];
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -27,6 +33,30 @@ async function scratch(): Promise<string> {
 
 const sandboxDirs = (dir: string): string[] => readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX));
 
+/** The sandbox in its own process group, so that a signal reaches all of it, as Ctrl-C does. */
+function startSandboxProcess(tmp: string, port: number): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, SANDBOX, {
+    cwd: ROOT,
+    env: { ...process.env, TMPDIR: tmp, SANDBOX_PORT: String(port) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  });
+  return { child, output: () => output };
+}
+
+/** Ctrl-C; under `npm run sandbox` one arrives more than once (npm passes it on too): send it twice. */
+async function ctrlC(child: ChildProcess): Promise<void> {
+  process.kill(-(child.pid ?? 0), 'SIGINT');
+  await new Promise((r) => setTimeout(r, 50));
+  process.kill(-(child.pid ?? 0), 'SIGINT');
+}
+
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
@@ -35,46 +65,29 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 }
 
 describe('stopping the sandbox', () => {
-  it('Ctrl-C (SIGINT to the whole process group, as a terminal sends it, delivered twice) stops it, exit 0, and its temp folder is gone', async () => {
+  it('Ctrl-C (SIGINT to the whole process group, twice, as under npm) stops it, exit 0, and its temp folder is gone', async () => {
     const tmp = await scratch();
     const port = await freePort();
-    // What `npx tsx sandbox/main.ts` runs, without npm's wrapper (npm itself exits 130 on Ctrl-C).
-    // Its own process group, so the signal reaches tsx and the sandbox together, like Ctrl-C.
-    const child = spawn(process.execPath, [TSX, 'sandbox/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, TMPDIR: tmp, SANDBOX_PORT: String(port) },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-    cleanups.push(async () => {
-      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    });
-
+    const { child, output: out } = startSandboxProcess(tmp, port);
     await until(
       'the sandbox to answer on its port',
       async () => {
-        if (child.exitCode !== null) throw new Error(`the sandbox exited early (${child.exitCode}): ${output}`);
+        if (child.exitCode !== null) throw new Error(`the sandbox exited early (${child.exitCode}): ${out()}`);
         const res = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
         return res?.status === 200 ? true : undefined;
       },
       90_000,
     );
-    expect(output).toContain(`open http://127.0.0.1:${port}/`);
+    expect(out()).toContain(`open http://127.0.0.1:${port}/`);
     // While it runs, its folder holds the bot's embedded store.
     const [folder] = sandboxDirs(tmp);
     expect(sandboxDirs(tmp)).toHaveLength(1);
     expect(existsSync(join(tmp, folder ?? '', 'store', 'PG_VERSION'))).toBe(true);
 
-    // Under `npm run sandbox` one Ctrl-C arrives more than once (npm and tsx pass it on): send it twice.
-    process.kill(-(child.pid ?? 0), 'SIGINT');
-    await new Promise((r) => setTimeout(r, 50));
-    process.kill(-(child.pid ?? 0), 'SIGINT');
+    await ctrlC(child);
     const result = await exited(child);
 
-    expect(output).toContain('Stopping the sandbox');
+    expect(out()).toContain('Stopping the sandbox');
     expect(result).toEqual({ code: 0, signal: null });
     expect(sandboxDirs(tmp)).toEqual([]);
     const gone = await fetch(`http://127.0.0.1:${port}/`).then(
@@ -82,6 +95,24 @@ describe('stopping the sandbox', () => {
       () => true,
     );
     expect(gone).toBe(true);
+  }, 120_000);
+
+  it('Ctrl-C while it is still starting (the store being made) also removes its folder', async () => {
+    const tmp = await scratch();
+    const { child, output } = startSandboxProcess(tmp, await freePort());
+    await until(
+      'the sandbox to start making its store',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`the sandbox exited early (${child.exitCode}): ${output()}`);
+        const [folder] = sandboxDirs(tmp);
+        return folder !== undefined && existsSync(join(tmp, folder, 'store')) ? true : undefined;
+      },
+      90_000,
+    );
+    expect(output()).not.toContain('open http');
+    await ctrlC(child);
+    expect(await exited(child)).toEqual({ code: 130, signal: null });
+    expect(sandboxDirs(tmp)).toEqual([]);
   }, 120_000);
 
   it('a folder whose sandbox was killed outright (SIGKILL) is swept by the next start; a live one is kept', async () => {
