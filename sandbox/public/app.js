@@ -84,6 +84,7 @@ function renderChannel(data) {
   const list = $('messages');
   const switched = ui.shownView !== `${ui.me}/${ui.view}`;
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
+  const lastBefore = list.lastElementChild?.dataset.messageId;
   const ctx = { userName, channelName: (id) => (id === data.channels.general.id ? 'general' : undefined) };
   ctx.confirm = (c) => confirmDialog(c, ctx);
   if (ui.view === 'home') {
@@ -92,7 +93,14 @@ function renderChannel(data) {
   } else {
     renderMessages(list, data, channelId(), { ...ctx, onButton: (m, b) => onButton(m.id, b) });
   }
-  if (switched || nearBottom) list.scrollTop = list.scrollHeight;
+  // Like Slack: what you send always brings you to the bottom; others' messages do when you are there.
+  const last = list.lastElementChild?.dataset;
+  const sentByMe = last?.messageId !== undefined && last.messageId !== lastBefore && last.author === ui.me;
+  if (ui.view === 'home') {
+    if (switched) list.scrollTop = 0;
+  } else if (switched || nearBottom || sentByMe) {
+    list.scrollTop = list.scrollHeight;
+  }
   ui.shownView = `${ui.me}/${ui.view}`;
 }
 
