@@ -1,5 +1,6 @@
 import { buttonsIn, type SimResponse, type SlackClientSim } from '../fakes/slack/signed-client.js';
 import type { FakeSlack, FakeSlackUser } from '../fakes/slack/web-api.js';
+import { manifestCommands, notACommand } from './slash-commands.js';
 import type { Timeline } from './timeline.js';
 
 /**
@@ -21,6 +22,8 @@ export type Outcome = { ok: true } | { ok: false; status: number; error: string 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class SlackActions {
+  private readonly commands = manifestCommands();
+
   constructor(
     private readonly deps: { slack: FakeSlack; sim: SlackClientSim; timeline: Timeline; generalId: string },
   ) {}
@@ -35,6 +38,11 @@ export class SlackActions {
   async send(user: FakeSlackUser, channel: string, text: string): Promise<Outcome> {
     const { sim, timeline, slack } = this.deps;
     const command = /^(\/[\w-]+)(?:\s+([\s\S]*))?$/.exec(text.trim());
+    if (command?.[1] !== undefined && !this.commands.includes(command[1].toLowerCase())) {
+      // Slack answers it itself; the bot never hears of it, and the text is not posted.
+      timeline.add({ channel, author: 'USLACKBOT', visibleTo: user.id, text: notACommand(command[1]), blocks: [] });
+      return { ok: true };
+    }
     if (command?.[1] !== undefined) {
       timeline.add({ channel, author: user.id, visibleTo: user.id, command: true, text: text.trim(), blocks: [] });
       const res = await sim.slashCommand({ user, channel, command: command[1], text: command[2] ?? '' });
