@@ -34,8 +34,11 @@ const publicMessage = (m: SandboxMessage) => ({
 });
 
 function calendar(world: World, person: Teammate, now: number) {
-  const events = world.google.events(person.email).map((e) => ({
+  // Own events and the invitations Google copied to this calendar, as the person's Calendar shows them.
+  const events = world.google.eventsOf(person.email).map((e) => ({
     id: e.id,
+    invitation: e.invitation,
+    organizer: e.organizer,
     summary: e.summary ?? '(no title)',
     start: e.start.dateTime ?? e.start.date ?? '',
     end: e.end.dateTime ?? e.end.date ?? '',
