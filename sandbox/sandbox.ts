@@ -27,6 +27,8 @@ export interface SandboxOptions {
 
 export interface RunningSandbox {
   url: string;
+  /** The Slack fake's Web API and the bot's token: a test can post as the bot does. */
+  slackApi: { url: string; botToken: string };
   stop(): Promise<void>;
 }
 
@@ -118,7 +120,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       server.closeAllConnections();
       await closed;
     });
-    return { url: `http://127.0.0.1:${port}/`, stop: stopAll };
+    return { url: `http://127.0.0.1:${port}/`, slackApi: { url: slack.apiUrl, botToken }, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

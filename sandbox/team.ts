@@ -13,14 +13,16 @@ export interface Teammate extends FakeSlackUser {
   email: string;
   /** Already connected Google before the sandbox started, so others can see the connected path. */
   connected: boolean;
+  /** The clock their Slack shows times with (a Slack preference, not in users.info). */
+  clock: '12h' | '24h';
 }
 
 export const TEAMMATES: readonly Teammate[] = [
-  { id: 'U0SAM', name: 'sam', realName: 'Sam Rivera', email: 'sam@acme.test', tz: 'America/New_York', connected: false },
-  { id: 'U0ALICE', name: 'alice', realName: 'Alice Chen', email: 'alice@acme.test', tz: 'Europe/London', connected: true },
-  { id: 'U0PRIYA', name: 'priya', realName: 'Priya Sharma', email: 'priya@acme.test', tz: 'Asia/Kolkata', connected: true },
-  { id: 'U0DIEGO', name: 'diego', realName: 'Diego Morales', email: 'diego@acme.test', tz: 'America/Los_Angeles', connected: false },
-  { id: 'U0LENA', name: 'lena', realName: 'Lena Vogel', email: 'lena@acme.test', tz: 'Europe/Berlin', connected: false },
+  { id: 'U0SAM', name: 'sam', realName: 'Sam Rivera', email: 'sam@acme.test', tz: 'America/New_York', connected: false, clock: '12h' },
+  { id: 'U0ALICE', name: 'alice', realName: 'Alice Chen', email: 'alice@acme.test', tz: 'Europe/London', connected: true, clock: '24h' },
+  { id: 'U0PRIYA', name: 'priya', realName: 'Priya Sharma', email: 'priya@acme.test', tz: 'Asia/Kolkata', connected: true, clock: '24h' },
+  { id: 'U0DIEGO', name: 'diego', realName: 'Diego Morales', email: 'diego@acme.test', tz: 'America/Los_Angeles', connected: false, clock: '12h' },
+  { id: 'U0LENA', name: 'lena', realName: 'Lena Vogel', email: 'lena@acme.test', tz: 'Europe/Berlin', connected: false, clock: '24h' },
 ];
 
 export interface Busy {

@@ -64,7 +64,7 @@ export function viewState(world: World, me: Teammate, version: number) {
   return {
     version,
     me: me.id,
-    users: TEAMMATES.map((p) => ({ id: p.id, name: p.name, realName: p.realName, tz: p.tz, email: p.email, connected: connection(world, p) })),
+    users: TEAMMATES.map((p) => ({ id: p.id, name: p.name, realName: p.realName, tz: p.tz, clock: p.clock, email: p.email, connected: connection(world, p) })),
     /** URL buttons to these open the sandbox's consent screen first. */
     authLinkPrefix: `${world.scalekit.url}/magic/`,
     bot: { id: BOT_USER.id, name: BOT_USER.realName ?? BOT_USER.name, handle: BOT_USER.name },

@@ -73,6 +73,16 @@ function renderSidebar(data, me) {
   for (const el of document.querySelectorAll('[data-view]')) el.classList.toggle('active', el.dataset.view === ui.view);
 }
 
+/** What rendering text and blocks needs to know about the reader. */
+function blockContext(data) {
+  const me = data.users.find((u) => u.id === data.me);
+  // Dates (`<!date^…>`) read in the zone and clock of the person you are, as their Slack shows them.
+  const viewer = me ? { tz: me.tz, clock: me.clock } : undefined;
+  const ctx = { me: data.me, userName, viewer, toast, channelName: (id) => (id === data.channels.general.id ? 'general' : undefined) };
+  ctx.confirm = (c) => confirmDialog(c, ctx);
+  return ctx;
+}
+
 function renderChannel(data) {
   const titles = { general: '# general', dm: data.channels.dm.name, home: `${data.bot.name} · Home` };
   $('channel-title').textContent = titles[ui.view];
@@ -85,8 +95,7 @@ function renderChannel(data) {
   const switched = ui.shownView !== `${ui.me}/${ui.view}`;
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
   const lastBefore = list.lastElementChild?.dataset.messageId;
-  const ctx = { userName, channelName: (id) => (id === data.channels.general.id ? 'general' : undefined) };
-  ctx.confirm = (c) => confirmDialog(c, ctx);
+  const ctx = blockContext(data);
   if (ui.view === 'home') {
     const blocks = data.home ? renderBlocks(data.home, { ...ctx, onButton: (b) => onButton('home', b) }) : null;
     list.replaceChildren(blocks ? h('div', { class: 'home' }, blocks) : h('div', { class: 'empty-channel' }, 'Scheduler has not published a Home tab for you.'));
