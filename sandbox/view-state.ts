@@ -57,6 +57,12 @@ function drafts(world: World, person: Teammate) {
     .map((d) => ({ id: d.id, subject: d.subject, to: d.to, body: d.body, created: d.created.toISOString() }));
 }
 
+/** The modal the bot opened in front of `me` (views.open), with the errors of the last submission. */
+function modalOf(world: World, me: Teammate) {
+  const m = world.slack.modals.of(me.id);
+  return m === undefined ? null : { id: String(m.view.id), view: m.view, errors: m.errors };
+}
+
 /** Everything `me` may see: never another person's ephemeral messages, drafts or events. */
 export function viewState(world: World, me: Teammate, version: number) {
   const dm = world.slack.dmChannelOf(me.id);
@@ -74,6 +80,7 @@ export function viewState(world: World, me: Teammate, version: number) {
       [dm]: world.timeline.visible(me.id, dm).map(publicMessage),
     },
     home: Array.isArray(home?.blocks) ? home.blocks : null,
+    modal: modalOf(world, me),
     calendar: calendar(world, me, Date.now()),
     drafts: drafts(world, me),
   };

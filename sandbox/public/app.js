@@ -4,6 +4,7 @@ import { renderBlocks } from './blocks.js';
 import { confirmDialog } from './confirm.js';
 import { h } from './dom.js';
 import { renderMessages, slackText } from './messages.js';
+import { syncModal } from './modal.js';
 import { renderCalendar, renderDrafts } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
@@ -83,6 +84,13 @@ function blockContext(data) {
   return ctx;
 }
 
+const modalActions = {
+  submit: (viewId, values) => api('/api/modal/submit', { user: ui.me, viewId, values }).then(
+    (answer) => { load(); return answer; },
+    (e) => { toast(e.message); return undefined; }),
+  close: (viewId) => api('/api/modal/close', { user: ui.me, viewId }).then(load, (e) => toast(e.message)),
+};
+
 function renderChannel(data) {
   const titles = { general: '# general', dm: data.channels.dm.name, home: `${data.bot.name} · Home` };
   $('channel-title').textContent = titles[ui.view];
@@ -120,6 +128,7 @@ function render() {
   renderChannel(data);
   renderCalendar($('calendar-panel'), me, data.calendar);
   renderDrafts($('drafts-panel'), me, data.drafts);
+  syncModal(data.modal, blockContext(data), modalActions);
 }
 
 function send(event) {
