@@ -12,8 +12,18 @@ import type { Teammate } from './team.js';
 type Row = readonly [number, string, string, string];
 
 const OUTSIDE: readonly Row[] = [
-  [3, 'Jordan Lee <jordan@customer.example>', 'Contract renewal: two questions before Friday', 'Hi {first}, before we sign the renewal could you confirm the seat count and whether the SSO add-on is included?'],
-  [5, 'Ops alerts <alerts@ops.example>', 'URGENT: TLS certificate for api.acme.test expires tonight', 'The certificate for api.acme.test expires at 23:59 UTC. Renew it or traffic will fail.'],
+  [
+    3,
+    'Jordan Lee <jordan@customer.example>',
+    'Contract renewal: two questions before Friday',
+    'Hi {first}, before we sign the renewal could you confirm the seat count and whether the SSO add-on is included?',
+  ],
+  [
+    5,
+    'Ops alerts <alerts@ops.example>',
+    'URGENT: TLS certificate for api.acme.test expires tonight',
+    'The certificate for api.acme.test expires at 23:59 UTC. Renew it or traffic will fail.',
+  ],
   [9, 'Finance <finance@acme.test>', 'Expense report approved', 'Your October expense report was approved and will be paid with the next payroll.'],
   [12, 'Dana Kim <dana@board.example>', 'Board deck: need your numbers ASAP', 'Hi {first}, the board meets Monday; please send the Q3 numbers for your team as soon as you can.'],
   [20, 'Build bot <ci@acme.test>', 'Nightly build failed on main', 'The nightly build failed in the integration stage: 3 tests timed out talking to the staging database.'],

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { FakeGoogle } from '../fakes/google/index.js';
 import type { FakeSlackUser } from '../fakes/slack/web-api.js';
 import { inboxFor } from './seed-inbox.js';

@@ -30,9 +30,12 @@ function control(el, id) {
       const multi = el.type === 'multi_static_select';
       const initial = multi ? (el.initial_options ?? []) : [el.initial_option].filter(Boolean);
       const options = el.options ?? [];
-      const select = h('select', { id, multiple: multi },
+      const select = h(
+        'select',
+        { id, multiple: multi },
         multi || initial.length > 0 ? null : h('option', { value: '' }, el.placeholder ? plain(el.placeholder) : 'Select an option'),
-        options.map((o, i) => h('option', { value: String(i), selected: initial.some(sameValue(o)) }, plain(o.text))));
+        options.map((o, i) => h('option', { value: String(i), selected: initial.some(sameValue(o)) }, plain(o.text))),
+      );
       const chosen = () => [...select.selectedOptions].filter((o) => o.value !== '').map((o) => option(options[Number(o.value)]));
       return {
         node: select,
@@ -45,8 +48,11 @@ function control(el, id) {
       const radio = el.type === 'radio_buttons';
       const initial = radio ? [el.initial_option].filter(Boolean) : (el.initial_options ?? []);
       const boxes = (el.options ?? []).map((o) => ({ o, input: h('input', { type: radio ? 'radio' : 'checkbox', name: id, checked: initial.some(sameValue(o)) }) }));
-      const node = h('div', { id, class: 'choices', role: radio ? 'radiogroup' : 'group' },
-        boxes.map(({ o, input }) => h('label', { class: 'choice' }, input, ' ', plain(o.text))));
+      const node = h(
+        'div',
+        { id, class: 'choices', role: radio ? 'radiogroup' : 'group' },
+        boxes.map(({ o, input }) => h('label', { class: 'choice' }, input, ' ', plain(o.text))),
+      );
       const chosen = () => boxes.filter((b) => b.input.checked).map((b) => option(b.o));
       return {
         node,
@@ -70,8 +76,7 @@ export function inputBlock(block, index) {
   const error = h('div', { class: 'field-error', role: 'alert', hidden: true });
   const label = h('label', { class: 'modal-label', for: id, id: `${id}-label` }, plain(block.label), block.optional ? h('span', { class: 'optional' }, ' (optional)') : null);
   if (c.node.getAttribute('role')) c.node.setAttribute('aria-labelledby', `${id}-label`);
-  const node = h('div', { class: 'modal-input', dataset: { blockId: block.block_id ?? '' } },
-    label, c.node, block.hint ? h('div', { class: 'hint' }, plain(block.hint)) : null, error);
+  const node = h('div', { class: 'modal-input', dataset: { blockId: block.block_id ?? '' } }, label, c.node, block.hint ? h('div', { class: 'hint' }, plain(block.hint)) : null, error);
   return {
     node,
     blockId: block.block_id,

@@ -37,21 +37,34 @@ function showErrors(inputs, errors) {
 function build(modal, ctx, actions) {
   const view = modal.view;
   const inputs = [];
-  const body = h('div', { class: 'modal-body' }, (view.blocks ?? []).map((block, n) => {
-    if (block?.type !== 'input') return renderBlocks([block], { ...ctx, onButton: () => ctx.toast('Buttons inside modals are not modelled in the sandbox.') });
-    const input = inputBlock(block, n);
-    inputs.push(input);
-    return input.node;
-  }));
+  const body = h(
+    'div',
+    { class: 'modal-body' },
+    (view.blocks ?? []).map((block, n) => {
+      if (block?.type !== 'input') return renderBlocks([block], { ...ctx, onButton: () => ctx.toast('Buttons inside modals are not modelled in the sandbox.') });
+      const input = inputBlock(block, n);
+      inputs.push(input);
+      return input.node;
+    }),
+  );
   const submit = h('button', { type: 'submit', class: 'slack-btn primary' }, plain(view.submit ?? { text: 'Submit' }));
-  const form = h('form', { class: 'modal-form', method: 'dialog' },
-    h('header', { class: 'modal-header' },
+  const form = h(
+    'form',
+    { class: 'modal-form', method: 'dialog' },
+    h(
+      'header',
+      { class: 'modal-header' },
       h('h2', {}, plain(view.title ?? { text: '' })),
-      h('button', { type: 'button', class: 'modal-x', 'aria-label': 'Close', onclick: () => actions.close(modal.id) }, '×')),
+      h('button', { type: 'button', class: 'modal-x', 'aria-label': 'Close', onclick: () => actions.close(modal.id) }, '×'),
+    ),
     body,
-    h('footer', { class: 'modal-footer' },
+    h(
+      'footer',
+      { class: 'modal-footer' },
       h('button', { type: 'button', class: 'slack-btn', onclick: () => actions.close(modal.id) }, plain(view.close ?? { text: 'Cancel' })),
-      view.submit || inputs.length > 0 ? submit : null));
+      view.submit || inputs.length > 0 ? submit : null,
+    ),
+  );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (shown?.busy) return;

@@ -27,8 +27,18 @@ function dayOffset(date, now, zone) {
 function ago(date, now) {
   const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
   const abs = Math.abs(seconds);
-  const [n, unit] = abs < 60 ? [abs, 'second'] : abs < 3600 ? [Math.floor(abs / 60), 'minute'] : abs < 86_400 ? [Math.floor(abs / 3600), 'hour']
-    : abs < 30 * 86_400 ? [Math.floor(abs / 86_400), 'day'] : abs < 365 * 86_400 ? [Math.floor(abs / (30 * 86_400)), 'month'] : [Math.floor(abs / (365 * 86_400)), 'year'];
+  const [n, unit] =
+    abs < 60
+      ? [abs, 'second']
+      : abs < 3600
+        ? [Math.floor(abs / 60), 'minute']
+        : abs < 86_400
+          ? [Math.floor(abs / 3600), 'hour']
+          : abs < 30 * 86_400
+            ? [Math.floor(abs / 86_400), 'day']
+            : abs < 365 * 86_400
+              ? [Math.floor(abs / (30 * 86_400)), 'month']
+              : [Math.floor(abs / (365 * 86_400)), 'year'];
   if (unit === 'second' && n < 10) return 'just now';
   const period = `${n} ${unit}${n === 1 ? '' : 's'}`;
   return seconds >= 0 ? `${period} ago` : `in ${period}`;
@@ -40,10 +50,14 @@ function tokens(date, viewer, now) {
   const p = parts(date, zone, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
   const num = parts(date, zone, { year: 'numeric', month: '2-digit', day: '2-digit' });
   const short = parts(date, zone, { month: 'short' }).month;
-  const clock = (withSeconds) => new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hour: 'numeric', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}),
-    ...(viewer.clock === '12h' ? { hour12: true } : { hourCycle: 'h23' }),
-  }).format(date);
+  const clock = (withSeconds) =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(withSeconds ? { second: '2-digit' } : {}),
+      ...(viewer.clock === '12h' ? { hour12: true } : { hourCycle: 'h23' }),
+    }).format(date);
   const offset = dayOffset(date, now, zone);
   const relative = { '-1': 'yesterday', 0: 'today', 1: 'tomorrow' }[offset];
   const sameYear = parts(now, zone, { year: 'numeric' }).year === p.year;
