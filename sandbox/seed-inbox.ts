@@ -1,12 +1,19 @@
 import type { DateTime } from 'luxon';
 import type { SeedMessage } from '../fakes/google/index.js';
-import type { Teammate } from './team.js';
 
 /**
  * Each person's mailbox: more unread mail than one page of the bot's summary shows (10), so
  * **Show more** appears, and some that the bot flags as urgent: subjects or text saying "urgent",
  * "ASAP", "deadline" or "important", and mail from colleagues (people in the Slack workspace).
  */
+
+/** Who gets mail and who sends it (a teammate of sandbox/team.ts; not imported, which team.ts does with this). */
+interface Person {
+  id: string;
+  name: string;
+  realName?: string | undefined;
+  email: string;
+}
 
 /** [hours ago, From, subject, text]; `{first}` is the reader's first name. */
 type Row = readonly [number, string, string, string];
@@ -36,17 +43,17 @@ const OUTSIDE: readonly Row[] = [
 ];
 
 /** A few unread mails from colleagues (everyone else in the workspace) and one already read. */
-function fromColleagues(person: Teammate, team: readonly Teammate[]): Row[] {
+function fromColleagues(person: Person, team: readonly Person[]): Row[] {
   const others = team.filter((p) => p.id !== person.id);
   const [a, b] = [others[0], others[1]];
-  const from = (p: Teammate | undefined) => (p ? `${p.realName ?? p.name} <${p.email}>` : 'A colleague <colleague@acme.test>');
+  const from = (p: Person | undefined) => (p ? `${p.realName ?? p.name} <${p.email}>` : 'A colleague <colleague@acme.test>');
   return [
     [1, from(a), 'Can you review the launch plan before stand-up?', 'Hi {first}, I left comments on the launch plan; two of them need your call before tomorrow.'],
     [34, from(b), 'Notes from the design review', 'Sharing my notes from the review. Nothing blocking, but have a look at the open questions at the end.'],
   ];
 }
 
-export function inboxFor(person: Teammate, team: readonly Teammate[], now: DateTime): SeedMessage[] {
+export function inboxFor(person: Person, team: readonly Person[], now: DateTime): SeedMessage[] {
   const first = person.realName?.split(' ')[0] ?? person.name;
   const mail = ([hours, from, subject, text]: Row): SeedMessage => ({
     from,
