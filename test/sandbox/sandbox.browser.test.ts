@@ -120,7 +120,8 @@ describe('the sandbox in a browser', () => {
 
     // Ephemeral means ephemeral: Alice sees none of Sam's conversation with the bot.
     await p.locator('#who').selectOption('U0ALICE');
-    await until('Alice’s view', async () => ((await p.locator('#drafts-panel').innerText()).includes('alice@acme.test') ? true : undefined));
+    // Her own address heads her panels (Sam's drafts panel names her too, as the draft's recipient).
+    await until('Alice’s view', async () => ((await p.locator('#drafts-panel .panel-sub').innerText()).includes('alice@acme.test') ? true : undefined));
     expect(await messages.locator('.message', { hasText: 'is booked for' }).count()).toBe(0);
     await p.locator('#who').selectOption('U0SAM');
     await confirmation.waitFor();
