@@ -75,7 +75,8 @@ export async function placement(l: Locator, scroller?: Locator): Promise<{ inWin
 /** Picks a person in "You are" and waits until the page shows their view. */
 export async function becomeUser(page: Page, userId: string, email: string): Promise<void> {
   await page.locator('#who').selectOption(userId);
-  await until(`the page as ${userId}`, async () => ((await page.locator('#calendar-panel').innerText()).includes(email) ? true : undefined));
+  // The address heading the panels is theirs (another person's panels may name them as an attendee).
+  await until(`the page as ${userId}`, async () => ((await page.locator('#calendar-panel .panel-sub').innerText()).startsWith(`${email} ·`) ? true : undefined));
 }
 
 export const botMessages = (page: Page): Locator => page.locator('#messages .message[data-author="U0FAKEBOT"]');
