@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { startBot } from '../src/bot.js';
@@ -16,6 +14,7 @@ import { consentPage } from './consent-page.js';
 import { Changes, sandboxServer } from './server.js';
 import { SlackActions } from './slack-actions.js';
 import { BOT_USER, GENERAL, TEAM_ID, TEAMMATES, seedGoogle } from './team.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { Timeline } from './timeline.js';
 import { fingerprint, type World } from './view-state.js';
 
@@ -29,6 +28,8 @@ export interface SandboxOptions {
 
 export interface RunningSandbox {
   url: string;
+  /** The Slack fake's Web API and the bot's token: a test can post as the bot does. */
+  slackApi: { url: string; botToken: string };
   stop(): Promise<void>;
 }
 
@@ -76,8 +77,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     }
 
     // The bot's embedded store lives in a fresh directory: every sandbox starts from nothing.
-    const dataDir = await mkdtemp(join(tmpdir(), 'scheduler-sandbox-'));
-    stops.push(() => rm(dataDir, { recursive: true, force: true }));
+    const tempDir = await makeTempDir();
+    stops.push(() => removeTempDir(tempDir));
+    const dataDir = join(tempDir, 'store');
     const botPort = await freePort();
     const config = loadConfig({
       SLACK_SIGNING_SECRET: signingSecret,
@@ -125,7 +127,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       server.closeAllConnections();
       await closed;
     });
-    return { url: `http://127.0.0.1:${port}/`, stop: stopAll };
+    return { url: `http://127.0.0.1:${port}/`, slackApi: { url: slack.apiUrl, botToken }, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../src/adapters/http/session-cookie.js';
+import { modalRequest } from './modal-routes.js';
 import type { Outcome, SlackActions } from './slack-actions.js';
 import { TEAMMATES, type Teammate } from './team.js';
 import { connectLinkPrefix, viewState, type World } from './view-state.js';
@@ -141,6 +142,8 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     if (!me) return json(res, 400, { error: 'expected { user }' });
     return answer(res, changes, await actions.openHome(me));
   }
+  const modal = await modalRequest(actions, path, body);
+  if (modal !== undefined) return answer(res, changes, modal);
   json(res, 404, { error: 'not found' });
 }
 

@@ -1,5 +1,6 @@
-import { buttonsIn, type SimResponse, type SlackClientSim } from '../fakes/slack/signed-client.js';
+import { buttonsIn, type SimResponse, type SlackClientSim, type ViewStateValues } from '../fakes/slack/signed-client.js';
 import type { FakeSlack, FakeSlackUser } from '../fakes/slack/web-api.js';
+import { manifestCommands, notACommand } from './slash-commands.js';
 import type { Timeline } from './timeline.js';
 
 /**
@@ -16,11 +17,14 @@ export interface Click {
   actionId: string;
 }
 
-export type Outcome = { ok: true } | { ok: false; status: number; error: string };
+/** `errors`: a modal stays open with these, by block_id (`response_action: "errors"`). */
+export type Outcome = { ok: true; errors?: Record<string, string> } | { ok: false; status: number; error: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class SlackActions {
+  private readonly commands = manifestCommands();
+
   constructor(
     private readonly deps: { slack: FakeSlack; sim: SlackClientSim; timeline: Timeline; generalId: string },
   ) {}
@@ -35,6 +39,11 @@ export class SlackActions {
   async send(user: FakeSlackUser, channel: string, text: string): Promise<Outcome> {
     const { sim, timeline, slack } = this.deps;
     const command = /^(\/[\w-]+)(?:\s+([\s\S]*))?$/.exec(text.trim());
+    if (command?.[1] !== undefined && !this.commands.includes(command[1].toLowerCase())) {
+      // Slack answers it itself; the bot never hears of it, and the text is not posted.
+      timeline.add({ channel, author: 'USLACKBOT', visibleTo: user.id, text: notACommand(command[1]), blocks: [] });
+      return { ok: true };
+    }
     if (command?.[1] !== undefined) {
       timeline.add({ channel, author: user.id, visibleTo: user.id, command: true, text: text.trim(), blocks: [] });
       const res = await sim.slashCommand({ user, channel, command: command[1], text: command[2] ?? '' });
@@ -81,6 +90,24 @@ export class SlackActions {
   /** Opening the Home tab sends app_home_opened, as Slack does. */
   async openHome(user: FakeSlackUser): Promise<Outcome> {
     return this.delivered(await this.deps.sim.event({ type: 'app_home_opened', user: user.id }), undefined, user);
+  }
+
+  /** The person presses the submit button of their modal: a view_submission, answered as Slack would. */
+  async submitModal(user: FakeSlackUser, viewId: string, values: ViewStateValues): Promise<Outcome> {
+    const modal = this.deps.slack.modals.get(viewId);
+    if (modal?.userId !== user.id) return { ok: false, status: 404, error: 'that modal is not open for you' };
+    const { outcome } = await this.deps.sim.viewSubmission({ user, viewId, values });
+    if (outcome.kind === 'errors') return { ok: true, errors: outcome.errors };
+    if (outcome.kind === 'failed') return { ok: false, status: 502, error: `We had some trouble connecting. Try again? (${outcome.reason})` };
+    return { ok: true };
+  }
+
+  /** Cancel or ×: the modal goes; the bot asked for no view_closed (notify_on_close), so it hears nothing. */
+  closeModal(user: FakeSlackUser, viewId: string): Outcome {
+    const modal = this.deps.slack.modals.get(viewId);
+    if (modal?.userId !== user.id) return { ok: false, status: 404, error: 'that modal is not open for you' };
+    this.deps.slack.modals.close(viewId);
+    return { ok: true };
   }
 
   /** A refused or failed request shows up the way Slack shows it: a note only the sender sees. */

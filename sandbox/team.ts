@@ -1,6 +1,7 @@
-import { DateTime } from 'luxon';
-import type { FakeGoogle, SeedMessage } from '../fakes/google/index.js';
+import type { DateTime } from 'luxon';
+import type { FakeGoogle } from '../fakes/google/index.js';
 import type { FakeSlackUser } from '../fakes/slack/web-api.js';
+import { inboxFor } from './seed-inbox.js';
 
 /** The made-up workspace the sandbox starts with: people spread over the world, busy weeks, full inboxes. */
 
@@ -12,14 +13,16 @@ export interface Teammate extends FakeSlackUser {
   email: string;
   /** Already connected Google before the sandbox started, so others can see the connected path. */
   connected: boolean;
+  /** The clock their Slack shows times with (a Slack preference, not in users.info). */
+  clock: '12h' | '24h';
 }
 
 export const TEAMMATES: readonly Teammate[] = [
-  { id: 'U0SAM', name: 'sam', realName: 'Sam Rivera', email: 'sam@acme.test', tz: 'America/New_York', connected: false },
-  { id: 'U0ALICE', name: 'alice', realName: 'Alice Chen', email: 'alice@acme.test', tz: 'Europe/London', connected: true },
-  { id: 'U0PRIYA', name: 'priya', realName: 'Priya Sharma', email: 'priya@acme.test', tz: 'Asia/Kolkata', connected: true },
-  { id: 'U0DIEGO', name: 'diego', realName: 'Diego Morales', email: 'diego@acme.test', tz: 'America/Los_Angeles', connected: false },
-  { id: 'U0LENA', name: 'lena', realName: 'Lena Vogel', email: 'lena@acme.test', tz: 'Europe/Berlin', connected: false },
+  { id: 'U0SAM', name: 'sam', realName: 'Sam Rivera', email: 'sam@acme.test', tz: 'America/New_York', connected: false, clock: '12h' },
+  { id: 'U0ALICE', name: 'alice', realName: 'Alice Chen', email: 'alice@acme.test', tz: 'Europe/London', connected: true, clock: '24h' },
+  { id: 'U0PRIYA', name: 'priya', realName: 'Priya Sharma', email: 'priya@acme.test', tz: 'Asia/Kolkata', connected: true, clock: '24h' },
+  { id: 'U0DIEGO', name: 'diego', realName: 'Diego Morales', email: 'diego@acme.test', tz: 'America/Los_Angeles', connected: false, clock: '12h' },
+  { id: 'U0LENA', name: 'lena', realName: 'Lena Vogel', email: 'lena@acme.test', tz: 'Europe/Berlin', connected: false, clock: '24h' },
 ];
 
 export interface Busy {
@@ -51,45 +54,6 @@ export function busyFor(person: Teammate, index: number, now: DateTime): Busy[] 
   return out;
 }
 
-/** A few unread mails (and one read one) per person, from the last two days. */
-export function inboxFor(person: Teammate, now: DateTime): SeedMessage[] {
-  const ago = (hours: number): Date => now.minus({ hours }).toJSDate();
-  const first = person.realName?.split(' ')[0] ?? person.name;
-  return [
-    {
-      from: 'Jordan Lee <jordan@customer.example>',
-      subject: 'Contract renewal: two questions before Friday',
-      snippet: `Hi ${first}, before we sign the renewal could you confirm the seat count and whether the SSO add-on is included?`,
-      date: ago(3),
-    },
-    {
-      from: 'Finance <finance@acme.test>',
-      subject: 'Expense report approved',
-      snippet: 'Your October expense report was approved and will be paid with the next payroll.',
-      date: ago(9),
-    },
-    {
-      from: 'Build bot <ci@acme.test>',
-      subject: 'Nightly build failed on main',
-      snippet: 'The nightly build failed in the integration stage: 3 tests timed out talking to the staging database.',
-      date: ago(20),
-    },
-    {
-      from: 'Maria Gomez <maria@partner.example>',
-      subject: 'Workshop agenda for next week',
-      snippet: 'Attached is a first draft of the agenda. Could your team present the roadmap on day two?',
-      date: ago(30),
-    },
-    {
-      from: 'Newsletter <news@industry.example>',
-      subject: 'This week in calendars',
-      snippet: 'Already read: a roundup of scheduling tips.',
-      date: ago(40),
-      unread: false,
-    },
-  ];
-}
-
 /** Seeds calendars and mailboxes; returns each person's busy blocks (the fake only answers free/busy). */
 export function seedGoogle(google: FakeGoogle, now: DateTime): Map<string, Busy[]> {
   const busyByEmail = new Map<string, Busy[]>();
@@ -98,7 +62,7 @@ export function seedGoogle(google: FakeGoogle, now: DateTime): Map<string, Busy[
     const busy = busyFor(person, index, now);
     for (const b of busy) google.addBusy(person.email, b.start, b.end);
     busyByEmail.set(person.email, busy);
-    for (const m of inboxFor(person, now)) google.addMessage(person.email, m);
+    for (const m of inboxFor(person, TEAMMATES, now)) google.addMessage(person.email, m);
   });
   return busyByEmail;
 }

@@ -39,8 +39,11 @@ const publicMessage = (m: SandboxMessage) => ({
 });
 
 function calendar(world: World, person: Teammate, now: number) {
-  const events = world.google.events(person.email).map((e) => ({
+  // Own events and the invitations Google copied to this calendar, as the person's Calendar shows them.
+  const events = world.google.eventsOf(person.email).map((e) => ({
     id: e.id,
+    invitation: e.invitation,
+    organizer: e.organizer,
     summary: e.summary ?? '(no title)',
     start: e.start.dateTime ?? e.start.date ?? '',
     end: e.end.dateTime ?? e.end.date ?? '',
@@ -59,6 +62,12 @@ function drafts(world: World, person: Teammate) {
     .map((d) => ({ id: d.id, subject: d.subject, to: d.to, body: d.body, created: d.created.toISOString() }));
 }
 
+/** The modal the bot opened in front of `me` (views.open), with the errors of the last submission. */
+function modalOf(world: World, me: Teammate) {
+  const m = world.slack.modals.of(me.id);
+  return m === undefined ? null : { id: String(m.view.id), view: m.view, errors: m.errors };
+}
+
 /** Everything `me` may see: never another person's ephemeral messages, drafts or events. */
 export function viewState(world: World, me: Teammate, version: number) {
   const dm = world.slack.dmChannelOf(me.id);
@@ -66,7 +75,7 @@ export function viewState(world: World, me: Teammate, version: number) {
   return {
     version,
     me: me.id,
-    users: TEAMMATES.map((p) => ({ id: p.id, name: p.name, realName: p.realName, tz: p.tz, email: p.email, connected: connection(world, p) })),
+    users: TEAMMATES.map((p) => ({ id: p.id, name: p.name, realName: p.realName, tz: p.tz, clock: p.clock, email: p.email, connected: connection(world, p) })),
     /** URL buttons to these (Connect) are opened as the person chosen in "You are". */
     connectLinkPrefix: connectLinkPrefix(world),
     bot: { id: BOT_USER.id, name: BOT_USER.realName ?? BOT_USER.name, handle: BOT_USER.name },
@@ -76,6 +85,7 @@ export function viewState(world: World, me: Teammate, version: number) {
       [dm]: world.timeline.visible(me.id, dm).map(publicMessage),
     },
     home: Array.isArray(home?.blocks) ? home.blocks : null,
+    modal: modalOf(world, me),
     calendar: calendar(world, me, Date.now()),
     drafts: drafts(world, me),
   };

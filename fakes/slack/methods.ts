@@ -1,3 +1,4 @@
+import type { Modals } from './modals.js';
 import type { FakeSlackUser, NotInChannelError, SlackResult } from './types.js';
 import { isRecord, strArg } from './types.js';
 import { userObject } from './users.js';
@@ -14,8 +15,10 @@ export interface MethodContext {
   readonly notInChannel: Map<string, NotInChannelError>;
   /** Posted (non-ephemeral) messages by `${channel}:${ts}`, so chat.update can find them. */
   readonly messages: Map<string, Record<string, unknown>>;
-  readonly triggers: Map<string, { issuedAt: number; used: boolean }>;
+  /** `userId`: whom the trigger was handed to; a modal opened with it shows to them. */
+  readonly triggers: Map<string, { issuedAt: number; used: boolean; userId?: string }>;
   readonly homeViews: Map<string, Record<string, unknown>>;
+  readonly modals: Modals;
   dmChannelOf(userId: string): string;
   /** Marks the DM as opened; returns whether it already was. */
   markDmOpen(userId: string): boolean;
@@ -61,7 +64,8 @@ function botMessage(ctx: MethodContext, ts: string, args: Args): Record<string, 
 }
 
 function viewResult(ctx: MethodContext, view: Record<string, unknown>): Record<string, unknown> {
-  return { id: ctx.nextId('V'), team_id: ctx.teamId, app_id: 'A0FAKEAPP', bot_id: ctx.botId, hash: ctx.nextId('h'), ...view };
+  const id = ctx.nextId('V');
+  return { id, team_id: ctx.teamId, app_id: 'A0FAKEAPP', bot_id: ctx.botId, hash: ctx.nextId('h'), root_view_id: id, previous_view_id: null, ...view };
 }
 
 export const METHODS: Record<string, MethodHandler> = {
@@ -150,6 +154,8 @@ export const METHODS: Record<string, MethodHandler> = {
     if (Date.now() - trigger.issuedAt > ctx.triggerTtlMs) return fail('expired_trigger_id');
     if (!isRecord(args.view)) return fail('invalid_arguments');
     trigger.used = true;
-    return { ok: true, view: viewResult(ctx, args.view) };
+    const view = viewResult(ctx, args.view);
+    ctx.modals.opened(trigger.userId, view);
+    return { ok: true, view };
   },
 };

@@ -94,6 +94,47 @@ export function blockActionsPayload(
   return payload;
 }
 
+/** What a modal's inputs hold, as Slack reports it: `{ [block_id]: { [action_id]: { type, value | selected_… } } }`. */
+export type ViewStateValues = Record<string, Record<string, Record<string, unknown>>>;
+
+/** A `view_submission` payload: the modal as views.open made it, with the state of its inputs. */
+export function viewSubmissionPayload(
+  app: AppInfo,
+  p: { actor: Actor; view: Record<string, unknown>; values: ViewStateValues; triggerId: string },
+): Record<string, unknown> {
+  const id = String(p.view.id);
+  return {
+    type: 'view_submission',
+    team: { id: app.teamId, domain: app.teamDomain },
+    user: { id: p.actor.id, username: p.actor.name, name: p.actor.name, team_id: p.actor.teamId },
+    api_app_id: app.appId,
+    token: app.verificationToken,
+    trigger_id: p.triggerId,
+    view: {
+      id,
+      team_id: app.teamId,
+      type: 'modal',
+      private_metadata: '',
+      callback_id: '',
+      hash: '',
+      clear_on_close: false,
+      notify_on_close: false,
+      close: null,
+      submit: null,
+      previous_view_id: null,
+      root_view_id: id,
+      app_id: app.appId,
+      external_id: '',
+      app_installed_team_id: app.teamId,
+      ...p.view,
+      state: { values: p.values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
 export type SimEvent =
   | { type: 'message'; user: string; text: string; channel?: string; channel_type?: string; ts?: string; thread_ts?: string; subtype?: string }
   | { type: 'app_mention'; user: string; text: string; channel: string; ts?: string; thread_ts?: string }

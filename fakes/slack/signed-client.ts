@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { httpPost, slackSignature, type SignOptions, type SimResponse } from './signing.js';
-import { blockActionsPayload, channelNameFor, eventEnvelope, newEventId, slashCommandBody } from './payloads.js';
-import type { Actor, AppInfo, ButtonSource, Channel, SimEvent } from './payloads.js';
+import type { SubmissionOutcome } from './modals.js';
+import { blockActionsPayload, channelNameFor, eventEnvelope, newEventId, slashCommandBody, viewSubmissionPayload } from './payloads.js';
+import type { Actor, AppInfo, ButtonSource, Channel, SimEvent, ViewStateValues } from './payloads.js';
 import type { FakeSlackUser } from './types.js';
 import type { FakeSlack } from './web-api.js';
 
 export { buttonsIn, type FoundButton } from './buttons.js';
-export type { SimEvent } from './payloads.js';
+export type { SimEvent, ViewStateValues } from './payloads.js';
 export { slackSignature, type SignOptions, type SimResponse } from './signing.js';
 
 export interface SimInteraction extends SimResponse {
@@ -16,6 +17,11 @@ export interface SimInteraction extends SimResponse {
 export interface SimEventResponse extends SimResponse {
   eventId: string;
   envelope: Record<string, unknown>;
+}
+
+export interface SimViewSubmission extends SimResponse {
+  /** What Slack did with the modal after the app's ack. */
+  outcome: SubmissionOutcome;
 }
 
 export interface SlackClientSimOptions {
@@ -74,7 +80,7 @@ export class SlackClientSim {
       command: p.command ?? '/schedule',
       text: p.text,
       responseUrl,
-      triggerId: this.opts.slack.newTriggerId(),
+      triggerId: this.opts.slack.newTriggerId(this.actor(p.user).id),
     });
     return { ...(await this.signedPost(body, 'application/x-www-form-urlencoded', p.sign)), responseUrl };
   }
@@ -97,10 +103,26 @@ export class SlackClientSim {
       url: p.url,
       text: p.text ?? p.actionId,
       responseUrl: responseUrl === '' ? undefined : responseUrl,
-      triggerId: this.opts.slack.newTriggerId(),
+      triggerId: this.opts.slack.newTriggerId(this.actor(p.user).id),
     });
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     return { ...(await this.signedPost(body, 'application/x-www-form-urlencoded', p.sign)), responseUrl };
+  }
+
+  /**
+   * The user presses the submit button of their open modal (`viewId`, else the one on top):
+   * a signed `view_submission` with `values` as the view's state. The ack is applied as Slack
+   * applies it (`outcome`: closed, errors by block_id, updated, failed); see fakes/slack/modals.ts.
+   */
+  async viewSubmission(p: { user: string | FakeSlackUser; values: ViewStateValues; viewId?: string; sign?: SignOptions }): Promise<SimViewSubmission> {
+    const slack = this.opts.slack;
+    const actor = this.actor(p.user);
+    const modal = p.viewId === undefined ? slack.modals.of(actor.id) : slack.modals.get(p.viewId);
+    if (modal === undefined || (modal.userId !== undefined && modal.userId !== actor.id)) throw new Error(`SlackClientSim: ${actor.id} has no open modal ${p.viewId ?? ''}`.trim());
+    const payload = viewSubmissionPayload(this.app, { actor, view: modal.view, values: p.values, triggerId: slack.newTriggerId(actor.id) });
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const res = await this.signedPost(body, 'application/x-www-form-urlencoded', p.sign);
+    return { ...res, outcome: slack.modals.applyAck(String(modal.view.id), res, () => slack.nextId('h')) };
   }
 
   /** Delivers an Events API event. Pass `eventId` + `retryNum` to model Slack redelivering the same event. */

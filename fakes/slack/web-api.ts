@@ -7,6 +7,7 @@ import { apiCall } from './api-call.js';
 import { mediaType, readBody, sendJson } from './http-util.js';
 import { SESSION_COOKIE, SlackOidc, type BrowserVisit } from './oidc.js';
 import type { MethodContext } from './methods.js';
+import { Modals } from './modals.js';
 import type { SlackResult } from './types.js';
 import { Recorder } from './recorder.js';
 import { handleResponseUrl, type IssuedResponseUrl } from './response-url.js';
@@ -33,8 +34,10 @@ export class FakeSlack implements MethodContext {
   readonly users = new Map<string, FakeSlackUser>();
   readonly notInChannel = new Map<string, NotInChannelError>();
   readonly messages = new Map<string, Record<string, unknown>>();
-  readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
+  readonly triggers = new Map<string, { issuedAt: number; used: boolean; userId?: string }>();
   readonly homeViews = new Map<string, Record<string, unknown>>();
+  /** The modals views.open put in front of people, and what their submissions did. */
+  readonly modals = new Modals();
   /** response_url id → where it came from and how many posts it accepted. */
   readonly responseUrls = new Map<string, IssuedResponseUrl>();
   readonly recorder = new Recorder();
@@ -233,10 +236,10 @@ export class FakeSlack implements MethodContext {
     return `${this.baseUrl}/response/${URL_SEGMENT[source]}/${id}`;
   }
 
-  /** A trigger_id views.open will accept once, within triggerTtlMs. */
-  newTriggerId(): string {
+  /** A trigger_id views.open will accept once, within triggerTtlMs; the modal it opens shows to `userId`. */
+  newTriggerId(userId?: string): string {
     const id = `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomBytes(16).toString('hex')}`;
-    this.triggers.set(id, { issuedAt: Date.now(), used: false });
+    this.triggers.set(id, { issuedAt: Date.now(), used: false, ...(userId === undefined ? {} : { userId }) });
     return id;
   }
 

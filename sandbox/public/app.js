@@ -4,6 +4,7 @@ import { renderBlocks } from './blocks.js';
 import { confirmDialog } from './confirm.js';
 import { h } from './dom.js';
 import { renderMessages, slackText } from './messages.js';
+import { syncModal } from './modal.js';
 import { renderCalendar, renderDrafts } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
@@ -74,6 +75,23 @@ function renderSidebar(data, me) {
   for (const el of document.querySelectorAll('[data-view]')) el.classList.toggle('active', el.dataset.view === ui.view);
 }
 
+/** What rendering text and blocks needs to know about the reader. */
+function blockContext(data) {
+  const me = data.users.find((u) => u.id === data.me);
+  // Dates (`<!date^…>`) read in the zone and clock of the person you are, as their Slack shows them.
+  const viewer = me ? { tz: me.tz, clock: me.clock } : undefined;
+  const ctx = { me: data.me, userName, viewer, toast, channelName: (id) => (id === data.channels.general.id ? 'general' : undefined) };
+  ctx.confirm = (c) => confirmDialog(c, ctx);
+  return ctx;
+}
+
+const modalActions = {
+  submit: (viewId, values) => api('/api/modal/submit', { user: ui.me, viewId, values }).then(
+    (answer) => { load(); return answer; },
+    (e) => { toast(e.message); return undefined; }),
+  close: (viewId) => api('/api/modal/close', { user: ui.me, viewId }).then(load, (e) => toast(e.message)),
+};
+
 function renderChannel(data) {
   const titles = { general: '# general', dm: data.channels.dm.name, home: `${data.bot.name} · Home` };
   $('channel-title').textContent = titles[ui.view];
@@ -85,15 +103,22 @@ function renderChannel(data) {
   const list = $('messages');
   const switched = ui.shownView !== `${ui.me}/${ui.view}`;
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
-  const ctx = { userName, channelName: (id) => (id === data.channels.general.id ? 'general' : undefined) };
-  ctx.confirm = (c) => confirmDialog(c, ctx);
+  const lastBefore = list.lastElementChild?.dataset.messageId;
+  const ctx = blockContext(data);
   if (ui.view === 'home') {
     const blocks = data.home ? renderBlocks(data.home, { ...ctx, onButton: (b) => onButton('home', b) }) : null;
     list.replaceChildren(blocks ? h('div', { class: 'home' }, blocks) : h('div', { class: 'empty-channel' }, 'Scheduler has not published a Home tab for you.'));
   } else {
     renderMessages(list, data, channelId(), { ...ctx, onButton: (m, b) => onButton(m.id, b) });
   }
-  if (switched || nearBottom) list.scrollTop = list.scrollHeight;
+  // Like Slack: what you send always brings you to the bottom; others' messages do when you are there.
+  const last = list.lastElementChild?.dataset;
+  const sentByMe = last?.messageId !== undefined && last.messageId !== lastBefore && last.author === ui.me;
+  if (ui.view === 'home') {
+    if (switched) list.scrollTop = 0;
+  } else if (switched || nearBottom || sentByMe) {
+    list.scrollTop = list.scrollHeight;
+  }
   ui.shownView = `${ui.me}/${ui.view}`;
 }
 
@@ -104,6 +129,7 @@ function render() {
   renderChannel(data);
   renderCalendar($('calendar-panel'), me, data.calendar);
   renderDrafts($('drafts-panel'), me, data.drafts);
+  syncModal(data.modal, blockContext(data), modalActions);
 }
 
 function send(event) {

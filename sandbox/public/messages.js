@@ -29,7 +29,7 @@ function message(data, m, ctx, showHeader) {
   h('div', { class: 'message-main' },
     showHeader ? h('div', { class: 'message-header' },
       h('span', { class: 'author' }, who.name),
-      who.bot ? h('span', { class: 'app-badge' }, 'APP') : null,
+      who.bot && m.author !== 'USLACKBOT' ? h('span', { class: 'app-badge' }, 'APP') : null,
       h('span', { class: 'time' }, formatTime(m.at, me?.tz ?? 'UTC', 'clock'))) : null,
     body,
     m.ephemeral ? h('div', { class: 'only-you' }, 'Only visible to you') : null));

@@ -1,6 +1,7 @@
 // Slack's mrkdwn to DOM: *bold*, _italic_, ~strike~, `code`, ```pre```, > quotes, <url|text>
-// links, <@U…> mentions, <#C…|name> channels, <!here>, :emoji: and the &amp; &lt; &gt; entities.
+// links, <@U…> mentions, <#C…|name> channels, <!here>, <!date^…> dates, :emoji: and the &amp; &lt; &gt; entities.
 import { h, safeHref } from './dom.js';
+import { formatSlackDate } from './slack-date.js';
 
 const EMOJI = {
   eyes: '👀', white_check_mark: '✅', heavy_check_mark: '✔️', warning: '⚠️', x: '❌', calendar: '📆',
@@ -21,9 +22,19 @@ const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&am
 const INLINE = /`([^`\n]+)`|<([^<>\n]+)>|(?<=^|[\s([{"'“‘>])([*_~])(?=\S)([^\n]*?\S|\S)\3(?=$|[\s.,!?;:)\]}"'”’<…-])|:([a-z0-9_+-]+):/g;
 const TAGS = { '*': 'strong', _: 'em', '~': 'del' };
 
-/** `ctx.userName(id)` names mentioned users. */
+/** A date in the reader's zone and clock (`ctx.viewer`); the fallback text when Slack would show it. */
+function slackDate(target, fallback, ctx) {
+  const shown = ctx.viewer ? formatSlackDate(decode(target), ctx.viewer) : undefined;
+  if (!shown) return h('span', { class: 'slack-date fallback' }, decode(fallback ?? ''));
+  const href = shown.link === undefined ? null : safeHref(shown.link);
+  const attrs = { class: 'slack-date', title: decode(fallback ?? '') || null };
+  return href ? h('a', { ...attrs, href, target: '_blank', rel: 'noopener noreferrer' }, shown.text) : h('span', attrs, shown.text);
+}
+
+/** `ctx.userName(id)` names mentioned users; `ctx.viewer` ({ tz, clock }) is who reads dates. */
 function special(body, ctx) {
   const [target, label] = splitOnce(body, '|');
+  if (target.startsWith('!date^')) return slackDate(target, label, ctx);
   if (target.startsWith('@')) {
     const name = ctx.userName(target.slice(1)) ?? label ?? target.slice(1);
     return h('span', { class: 'mention' }, `@${name}`);

@@ -7,13 +7,18 @@ function connectionNote(connected, what) {
   return connected ? null : h('p', { class: 'panel-note' }, `${what} is not connected yet: the bot will ask you to connect it.`);
 }
 
-function eventItem(e, zone) {
+function eventItem(e, me) {
+  const zone = me.tz;
   const when = `${formatTime(e.start, zone)}–${formatTime(e.end, zone, 'clock')}`;
   const href = safeHref(e.link);
-  return h('li', { class: `event${e.cancelled ? ' cancelled' : ''}` },
-    h('div', { class: 'event-title' }, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, e.summary) : e.summary),
+  const others = e.attendees.filter((a) => a !== me.email);
+  return h('li', { class: `event${e.cancelled ? ' cancelled' : ''}${e.invitation ? ' invitation' : ''}`, dataset: { eventId: e.id } },
+    h('div', { class: 'event-title' },
+      href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, e.summary) : e.summary,
+      e.invitation ? h('span', { class: 'event-tag' }, 'Invitation') : null),
     h('div', { class: 'event-when' }, when, e.cancelled ? ' · cancelled' : ''),
-    e.attendees.length > 0 ? h('div', { class: 'event-who' }, `with ${e.attendees.join(', ')}`) : null);
+    e.invitation ? h('div', { class: 'event-who' }, `from ${e.organizer}`) : null,
+    others.length > 0 ? h('div', { class: 'event-who' }, `with ${others.join(', ')}`) : null);
 }
 
 export function renderCalendar(panel, me, calendar) {
@@ -23,10 +28,10 @@ export function renderCalendar(panel, me, calendar) {
     h('h2', {}, 'Google Calendar'),
     h('div', { class: 'panel-sub' }, `${me.email} · times in ${zone}`),
     connectionNote(me.connected.calendar, 'Google Calendar'),
-    h('h3', {}, 'Booked by the bot'),
+    h('h3', {}, 'Meetings and invitations'),
     events.length === 0
       ? h('p', { class: 'empty' }, 'No events yet. Try /schedule @alice 30m Sync')
-      : h('ul', { class: 'events' }, events.map((e) => eventItem(e, zone))),
+      : h('ul', { class: 'events' }, events.map((e) => eventItem(e, me))),
     h('h3', {}, 'Already busy'),
     h('ul', { class: 'busy' }, calendar.busy.map((b) =>
       h('li', {}, `${formatTime(b.start, zone)}–${formatTime(b.end, zone, 'clock')}`))),

@@ -125,7 +125,8 @@ describe('the sandbox in a browser', () => {
 
     // Ephemeral means ephemeral: Alice sees none of Sam's conversation with the bot.
     await p.locator('#who').selectOption('U0ALICE');
-    await until('Alice’s view', async () => ((await p.locator('#drafts-panel').innerText()).includes('alice@acme.test') ? true : undefined));
+    // Her own address heads her panels (Sam's drafts panel names her too, as the draft's recipient).
+    await until('Alice’s view', async () => ((await p.locator('#drafts-panel .panel-sub').innerText()).includes('alice@acme.test') ? true : undefined));
     expect(await messages.locator('.message', { hasText: 'is booked for' }).count()).toBe(0);
     await p.locator('#who').selectOption('U0SAM');
     await confirmation.waitFor();
@@ -161,5 +162,28 @@ describe('the sandbox in a browser', () => {
     await until('the typed message', async () => ((await mine.innerText()).includes('<b>bold?</b> &') ? true : undefined));
     expect(await mine.locator('b, img, script').count()).toBe(0);
     expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  }, 30_000);
+
+  it('Alice, invited by Sam, sees the meeting in her Calendar panel, marked as an invitation, in her time', async () => {
+    const p = page();
+    await p.locator('#who').selectOption('U0SAM');
+    const own = p.locator('#calendar-panel .event', { hasText: 'Sync' });
+    await own.waitFor();
+    expect(await own.getAttribute('class')).not.toContain('invitation');
+    const samWhen = await own.locator('.event-when').innerText();
+
+    await p.locator('#who').selectOption('U0ALICE');
+    const invitation = p.locator('#calendar-panel .event.invitation', { hasText: 'Sync' });
+    await until('the invitation in Alice’s Calendar panel', async () => ((await isVisible(invitation)) ? true : undefined), 10_000);
+    const text = await invitation.innerText();
+    expect(await invitation.locator('.event-tag').textContent()).toBe('Invitation');
+    expect(text).toContain('from sam@acme.test');
+    expect(await p.locator('#calendar-panel .panel-sub').innerText()).toContain('alice@acme.test · times in Europe/London');
+    // The same meeting, in London time rather than New York time.
+    expect(await invitation.locator('.event-when').innerText()).not.toBe(samWhen);
+    const box = await invitation.boundingBox();
+    expect(box !== null && box.y >= 0 && box.y + box.height <= 900).toBe(true);
+    await screenshot('invitation.png');
+    await p.locator('#who').selectOption('U0SAM');
   }, 30_000);
 });

@@ -14,6 +14,7 @@ const ALICE = 'U0ALICE';
 let slack: FakeSlack;
 let app: App;
 let sim: SlackClientSim;
+const saved: string[] = [];
 
 beforeAll(async () => {
   slack = await FakeSlack.start({ botToken: TOKEN, teamId: TEAM, users: [{ id: ALICE, name: 'alice', tz: 'UTC' }] });
@@ -42,6 +43,18 @@ beforeAll(async () => {
   });
   app.event('app_home_opened', async ({ event, client }) => {
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [] } });
+  });
+  // A modal: the button opens it with the click's trigger_id; a submission under 3 characters is refused.
+  app.action<BlockButtonAction>('edit', async ({ ack, body, client }) => {
+    await ack();
+    const input = { type: 'input', block_id: 'name', label: { type: 'plain_text', text: 'Name' }, element: { type: 'plain_text_input', action_id: 'v' } };
+    await client.views.open({ trigger_id: body.trigger_id, view: { type: 'modal', callback_id: 'form', title: { type: 'plain_text', text: 'Form' }, blocks: [input] } });
+  });
+  app.view('form', async ({ ack, view, body }) => {
+    const value = view.state.values.name?.v?.value ?? '';
+    if (value.length < 3) await ack({ response_action: 'errors', errors: { name: 'Too short' } });
+    else await ack();
+    saved.push(`${body.user.id}:${value}:${view.id}`);
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
@@ -83,5 +96,24 @@ describe('Bolt app against FakeSlack + SlackClientSim', () => {
     const stale = Math.floor(Date.now() / 1000) - 600;
     expect((await sim.event({ type: 'message', user: ALICE, text: 'x' }, { sign: { timestampSec: stale } })).status).toBe(401);
     expect((await sim.postRaw('{}', { 'Content-Type': 'application/json' })).status).toBe(401);
+  });
+
+  it('a click opens a modal for the clicker (views.open); viewSubmission shows errors, then closes it', async () => {
+    await sim.clickButton({ user: ALICE, actionId: 'edit', home: true });
+    await slack.waitForCall('views.open');
+    const modal = slack.modals.of(ALICE);
+    expect(modal?.view).toMatchObject({ type: 'modal', callback_id: 'form', id: expect.stringMatching(/^V/) });
+    const viewId = String(modal?.view.id);
+
+    const short = await sim.viewSubmission({ user: ALICE, values: { name: { v: { type: 'plain_text_input', value: 'Al' } } } });
+    expect(short.status).toBe(200);
+    expect(short.outcome).toEqual({ kind: 'errors', errors: { name: 'Too short' } });
+    expect(slack.modals.of(ALICE)?.errors).toEqual({ name: 'Too short' });
+
+    const ok = await sim.viewSubmission({ user: ALICE, values: { name: { v: { type: 'plain_text_input', value: 'Alice' } } } });
+    expect(ok.outcome).toEqual({ kind: 'closed' });
+    expect(slack.modals.of(ALICE)).toBeUndefined();
+    expect(saved).toEqual([`${ALICE}:Al:${viewId}`, `${ALICE}:Alice:${viewId}`]);
+    await expect(sim.viewSubmission({ user: ALICE, values: {} })).rejects.toThrow(/no open modal/);
   });
 });
