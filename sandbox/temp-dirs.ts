@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * The sandbox's scratch folders in os.tmpdir() (the bot's embedded store lives in one: ~40 MB).
+ * The sandbox's scratch folders in os.tmpdir() (the bot’s embedded store lives in one).
  * Each holds `owner.pid`, the process that made it. They go on stop, synchronously on exit as a last
  * resort, and a folder whose owner died without either (SIGKILL) is swept by the next start.
  */

@@ -82,7 +82,7 @@ describe('stopping the sandbox', () => {
     // While it runs, its folder holds the bot's embedded store.
     const [folder] = sandboxDirs(tmp);
     expect(sandboxDirs(tmp)).toHaveLength(1);
-    expect(existsSync(join(tmp, folder ?? '', 'store', 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(tmp, folder ?? '', 'store', 'scheduler.sqlite'))).toBe(true);
 
     await ctrlC(child);
     const result = await exited(child);
@@ -97,7 +97,9 @@ describe('stopping the sandbox', () => {
     expect(gone).toBe(true);
   }, 120_000);
 
-  it('Ctrl-C while it is still starting (the store being made) also removes its folder', async () => {
+  // The embedded SQLite store opens in a few milliseconds, so start-up may be over by the time the
+  // signal lands: either way (130 while starting, 0 once up) the folder must be gone.
+  it('Ctrl-C as soon as its store is being made also removes its folder', async () => {
     const tmp = await scratch();
     const { child, output } = startSandboxProcess(tmp, await freePort());
     await until(
@@ -109,9 +111,10 @@ describe('stopping the sandbox', () => {
       },
       90_000,
     );
-    expect(output()).not.toContain('open http');
     await ctrlC(child);
-    expect(await exited(child)).toEqual({ code: 130, signal: null });
+    const result = await exited(child);
+    expect(result.signal).toBeNull();
+    expect([0, 130]).toContain(result.code);
     expect(sandboxDirs(tmp)).toEqual([]);
   }, 120_000);
 
