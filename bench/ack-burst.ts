@@ -34,8 +34,7 @@ const APP = { teamId: TEAM, teamDomain: 'fake-team', appId: 'A0FAKEAPP', verific
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 const isResult = (v: unknown): v is AckClientResult =>
-  Array.isArray(v) &&
-  v.every((r: unknown) => typeof r === 'object' && r !== null && 'status' in r && typeof r.status === 'number' && 'ms' in r && typeof r.ms === 'number');
+  Array.isArray(v) && v.every((r: unknown) => typeof r === 'object' && r !== null && 'status' in r && typeof r.status === 'number' && 'ms' in r && typeof r.ms === 'number');
 
 /** Every user's signed /schedule, each mentioning the next user, with its own response_url. */
 function burstRequests(fakes: Fakes, users: FakeSlackUser[]) {

@@ -75,7 +75,13 @@ const SETTLE_MS = 300;
  * (JIT, Bolt's auth.test, Scalekit's M2M token, the store's first queries). Side by side in one
  * run, so that a busy shared machine slows both alike and the ratio still means something.
  */
-export async function compareTargets(fakes: Fakes, targets: Target[], users: FakeSlackUser[], bursts: number, connections: ConnectionCounter): Promise<{ loads: TargetLoad[]; windows: Map<Target, Array<[number, number]>> }> {
+export async function compareTargets(
+  fakes: Fakes,
+  targets: Target[],
+  users: FakeSlackUser[],
+  bursts: number,
+  connections: ConnectionCounter,
+): Promise<{ loads: TargetLoad[]; windows: Map<Target, Array<[number, number]>> }> {
   const warmup = users.slice(0, Math.min(20, users.length));
   for (const t of targets) {
     await ackBurst(fakes, t, warmup, connections);

@@ -40,7 +40,18 @@ export interface ProfileSummary {
 }
 
 function isProfile(v: unknown): v is CpuProfile {
-  return typeof v === 'object' && v !== null && 'nodes' in v && Array.isArray(v.nodes) && 'samples' in v && Array.isArray(v.samples) && 'timeDeltas' in v && Array.isArray(v.timeDeltas) && 'startTime' in v && typeof v.startTime === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'nodes' in v &&
+    Array.isArray(v.nodes) &&
+    'samples' in v &&
+    Array.isArray(v.samples) &&
+    'timeDeltas' in v &&
+    Array.isArray(v.timeDeltas) &&
+    'startTime' in v &&
+    typeof v.startTime === 'number'
+  );
 }
 
 /** Frames without a script: V8 builtins (JSON, RegExp, Array…) and native bindings (crypto, writev…). */
@@ -61,7 +72,10 @@ export function groupOf(frame: CallFrame): string {
   if (own !== undefined) return own.includes('/') ? `src/${own.slice(0, own.lastIndexOf('/'))}` : 'src (top level)';
   if (url.startsWith('node:')) {
     // node:internal/streams/readable → node:streams; node:internal/deps/undici/undici (fetch) → node:deps/undici.
-    const [first = '', second = ''] = url.slice('node:'.length).replace(/^internal\//, '').split('/');
+    const [first = '', second = ''] = url
+      .slice('node:'.length)
+      .replace(/^internal\//, '')
+      .split('/');
     return first === 'deps' ? `node:deps/${second}` : `node:${first}`;
   }
   if (url.startsWith('wasm://')) return 'wasm';
@@ -113,9 +127,7 @@ export function summarizeProfile(profile: unknown, windowsUs: ReadonlyArray<read
     sampledMs: (busyUs + idleUs) / 1000,
     idleMs: idleUs / 1000,
     busyMs: busyUs / 1000,
-    groups: [...selfUs]
-      .sort((a, b) => b[1] - a[1])
-      .map(([group, us]) => ({ group, selfMs: us / 1000, share: busyUs > 0 ? us / busyUs : 0 })),
+    groups: [...selfUs].sort((a, b) => b[1] - a[1]).map(([group, us]) => ({ group, selfMs: us / 1000, share: busyUs > 0 ? us / busyUs : 0 })),
   };
 }
 

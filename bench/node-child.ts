@@ -62,10 +62,14 @@ export async function startNodeChild(o: ChildOptions): Promise<NodeChild> {
     return exit.code;
   });
   const kill = (): void => void (exit === undefined && child.kill('SIGKILL'));
-  o.cleanup.add(`${o.name} (pid ${pid})`, async () => {
-    kill();
-    await exited;
-  }, kill);
+  o.cleanup.add(
+    `${o.name} (pid ${pid})`,
+    async () => {
+      kill();
+      await exited;
+    },
+    kill,
+  );
 
   const url = `http://127.0.0.1:${o.port}`;
   try {

@@ -41,8 +41,7 @@ export interface Stack extends Fakes {
   sim: SlackClientSim;
 }
 
-export const simFor = (fakes: Fakes, botUrl: string): SlackClientSim =>
-  new SlackClientSim({ botUrl, signingSecret: SIGNING_SECRET, slack: fakes.slack, teamId: TEAM, timeoutMs: 30_000 });
+export const simFor = (fakes: Fakes, botUrl: string): SlackClientSim => new SlackClientSim({ botUrl, signingSecret: SIGNING_SECRET, slack: fakes.slack, teamId: TEAM, timeoutMs: 30_000 });
 
 /**
  * The three fakes on loopback with `users` people who have all connected Calendar and Gmail
@@ -52,11 +51,7 @@ export async function startFakes(opts: { users: number; latencyMs: number; clean
   const registry = new TokenRegistry();
   const users = Array.from({ length: opts.users }, (_, i) => benchUser(i));
   for (const u of users) if (u.email) registry.linkIdentity(identifierOf(u), u.email);
-  const [scalekit, google, slack] = await Promise.all([
-    FakeScalekit.start({ registry }),
-    FakeGoogle.start({ registry }),
-    FakeSlack.start({ botToken: BOT_TOKEN, teamId: TEAM, users }),
-  ]);
+  const [scalekit, google, slack] = await Promise.all([FakeScalekit.start({ registry }), FakeGoogle.start({ registry }), FakeSlack.start({ botToken: BOT_TOKEN, teamId: TEAM, users })]);
   opts.cleanup.add('the fakes', async () => void (await Promise.all([scalekit.stop(), google.stop(), slack.stop()])));
   for (const u of users) {
     if (u.email) google.addCalendar(u.email);

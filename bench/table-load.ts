@@ -38,8 +38,18 @@ export function ackRows(stores: readonly StoreRun[]): string[] {
     return [
       row(id(0), `ack of ${s.bare.requestsPerBurst} concurrent signed /schedule, **bare Bolt app** (in turn with the bot on ${storeName(s)})`, ackResult(s.bare), ackDetail(s.bare)),
       row(id(1), `the same, **bot** on ${storeName(s)}`, ackResult(s.bot), ackDetail(s.bot)),
-      row(id(2), `bot p99 / bare p99, ${storeName(s)}`, `**×${s.p99Ratio.toFixed(2)}** (goal ≤ 1.2: ${goal})`, `${ms(s.bot.ack.p99Ms)} / ${ms(s.bare.ack.p99Ms)} ms; p50 ×${(s.bot.ack.p50Ms / s.bare.ack.p50Ms).toFixed(2)}`),
-      row(id(3), `proposals for the bot's bursts, ${storeName(s)}`, `all ${s.bot.requestsPerBurst} posted ${ms(s.bot.doneMs)} ms after the burst began (median of ${s.bot.bursts})`, `${s.bot.withSlots} of ${s.bot.requestsPerBurst} with times (fewest in a burst)`),
+      row(
+        id(2),
+        `bot p99 / bare p99, ${storeName(s)}`,
+        `**×${s.p99Ratio.toFixed(2)}** (goal ≤ 1.2: ${goal})`,
+        `${ms(s.bot.ack.p99Ms)} / ${ms(s.bare.ack.p99Ms)} ms; p50 ×${(s.bot.ack.p50Ms / s.bare.ack.p50Ms).toFixed(2)}`,
+      ),
+      row(
+        id(3),
+        `proposals for the bot's bursts, ${storeName(s)}`,
+        `all ${s.bot.requestsPerBurst} posted ${ms(s.bot.doneMs)} ms after the burst began (median of ${s.bot.bursts})`,
+        `${s.bot.withSlots} of ${s.bot.requestsPerBurst} with times (fewest in a burst)`,
+      ),
     ];
   });
 }
@@ -73,7 +83,12 @@ export function connectRows(stores: readonly StoreRun[]): string[] {
   return stores.map((s, i) => {
     const c = connects(s.bot);
     const b = connects(s.bare);
-    return row(`7${letter(i)}`, `TCP connects per burst, bot → each fake, ${storeName(s)}`, c.mean, `mean of ${s.bot.bursts} bursts of ${s.bot.requestsPerBurst} (each: ${c.each}); slack includes response_url; the bare app: ${b.mean}`);
+    return row(
+      `7${letter(i)}`,
+      `TCP connects per burst, bot → each fake, ${storeName(s)}`,
+      c.mean,
+      `mean of ${s.bot.bursts} bursts of ${s.bot.requestsPerBurst} (each: ${c.each}); slack includes response_url; the bare app: ${b.mean}`,
+    );
   });
 }
 
@@ -95,8 +110,8 @@ export function profileRows(p: ProfileRun | undefined, stores: readonly StoreRun
     `${ms(p.summary.busyMs)} ms of non-idle samples on the main thread (${ms(p.summary.busyMs / p.commands)} ms per /schedule)`,
     `only samples inside the burst; builtins and native code count to their caller; “≈ ms” = share × ${ms(perCommand)} ms (6a); exited ${String(p.exitCode)} on SIGTERM; /proc: ${ms(p.cpuMsPerCommand)} ms per /schedule in this run, profiler included`,
   );
-  const groups = p.summary.groups.slice(0, TOP_GROUPS).map((g, i) =>
-    row(`${id}.${i + 1}`, `… ${g.group}`, `${(100 * g.share).toFixed(1)}% · ≈ ${ms(g.share * perCommand)} ms per /schedule`, `${ms(g.selfMs)} ms sampled`),
-  );
+  const groups = p.summary.groups
+    .slice(0, TOP_GROUPS)
+    .map((g, i) => row(`${id}.${i + 1}`, `… ${g.group}`, `${(100 * g.share).toFixed(1)}% · ≈ ${ms(g.share * perCommand)} ms per /schedule`, `${ms(g.selfMs)} ms sampled`));
   return [head, ...groups];
 }

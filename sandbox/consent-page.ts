@@ -12,13 +12,9 @@ const WHAT: Record<string, { label: string; can: string[] }> = {
   gmail: { label: 'Gmail', can: ['Manage drafts (Scheduler never sends mail)', 'Read your email messages and settings'] },
 };
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-export function consentPage(
-  link: { connector: string; identifier: string; allowUrl: string },
-  opts: { identifierOf: (userId: string) => string; assetsBase: string },
-): string {
+export function consentPage(link: { connector: string; identifier: string; allowUrl: string }, opts: { identifierOf: (userId: string) => string; assetsBase: string }): string {
   const what = WHAT[link.connector] ?? { label: link.connector, can: ['Use your Google Account'] };
   const person = TEAMMATES.find((p) => opts.identifierOf(p.id) === link.identifier);
   const items = what.can.map((c) => `<li>${escapeHtml(c)}</li>`).join('');

@@ -25,9 +25,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export class SlackActions {
   private readonly commands = manifestCommands();
 
-  constructor(
-    private readonly deps: { slack: FakeSlack; sim: SlackClientSim; timeline: Timeline; generalId: string },
-  ) {}
+  constructor(private readonly deps: { slack: FakeSlack; sim: SlackClientSim; timeline: Timeline; generalId: string }) {}
 
   /** Only #general and the person's own DM with the bot exist for them. */
   channelFor(user: FakeSlackUser, channel: string): string | undefined {

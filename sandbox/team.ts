@@ -32,10 +32,25 @@ export interface Busy {
 
 /** Meeting patterns in local time ([hour, minute, length in minutes]); each day takes one, in rotation. */
 const DAY_PATTERNS: ReadonlyArray<ReadonlyArray<readonly [number, number, number]>> = [
-  [[9, 0, 60], [11, 30, 30], [14, 0, 90]],
-  [[10, 0, 30], [13, 0, 60], [15, 30, 60]],
-  [[9, 30, 30], [12, 0, 60], [16, 0, 60]],
-  [[11, 0, 90], [14, 30, 30]],
+  [
+    [9, 0, 60],
+    [11, 30, 30],
+    [14, 0, 90],
+  ],
+  [
+    [10, 0, 30],
+    [13, 0, 60],
+    [15, 30, 60],
+  ],
+  [
+    [9, 30, 30],
+    [12, 0, 60],
+    [16, 0, 60],
+  ],
+  [
+    [11, 0, 90],
+    [14, 30, 30],
+  ],
 ];
 
 /** Busy blocks on every working day of the next two weeks, in the person's own zone. */

@@ -23,8 +23,7 @@ export const connectLinkPrefix = (world: World): string => `${world.botUrl}/conn
 const CONNECTORS = { calendar: 'googlecalendar', gmail: 'gmail' } as const;
 
 function connection(world: World, person: Teammate): { calendar: boolean; gmail: boolean } {
-  const active = (connector: string): boolean =>
-    world.scalekit.account(connector, world.identifierOf(person.id))?.status === ConnectorStatus.ACTIVE;
+  const active = (connector: string): boolean => world.scalekit.account(connector, world.identifierOf(person.id))?.status === ConnectorStatus.ACTIVE;
   return { calendar: active(CONNECTORS.calendar), gmail: active(CONNECTORS.gmail) };
 }
 

@@ -19,12 +19,12 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 /** One JSON line per entry; every line is redacted on its way out, whatever it carries. */
 export function jsonLogger(opts: { level: LogLevel; secrets?: readonly string[]; write?: (line: string) => void }): Logger {
   const write = opts.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const at = (level: LogLevel) => (msg: string, ctx: Record<string, unknown> = {}) => {
-    if (LEVELS[level] < LEVELS[opts.level]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...ctx }, (_k, v: unknown) =>
-      v instanceof Error ? { name: v.name, message: v.message } : v,
-    );
-    write(redact(line, opts.secrets));
-  };
+  const at =
+    (level: LogLevel) =>
+    (msg: string, ctx: Record<string, unknown> = {}) => {
+      if (LEVELS[level] < LEVELS[opts.level]) return;
+      const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...ctx }, (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message } : v));
+      write(redact(line, opts.secrets));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -75,7 +75,14 @@ describe('configuration', () => {
   });
 
   it('names malformed values with what is expected, never echoing a value', () => {
-    const found = problems({ ...good, PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SCALEKIT_ENV_URL: 'ftp://x', DATABASE_URL: 'mysql://u:pw@h/db', SLACK_URL: 'javascript:alert(1)' });
+    const found = problems({
+      ...good,
+      PORT: 'eighty',
+      SLACK_BOT_TOKEN: 'xoxp-user-token-secret',
+      SCALEKIT_ENV_URL: 'ftp://x',
+      DATABASE_URL: 'mysql://u:pw@h/db',
+      SLACK_URL: 'javascript:alert(1)',
+    });
     expect(found.join('\n')).toMatch(/PORT: expected a port number/);
     expect(found.join('\n')).toMatch(/SLACK_BOT_TOKEN: expected a bot token starting with xoxb-/);
     expect(found.join('\n')).toMatch(/SCALEKIT_ENV_URL: expected/);

@@ -44,7 +44,10 @@ describe('npm start (src/main.ts)', () => {
     });
     let status = 0;
     for (let i = 0; i < 900 && status !== 200 && p.child.exitCode === null; i++) {
-      status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+      status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(status, p.stderr()).toBe(200);

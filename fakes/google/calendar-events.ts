@@ -3,15 +3,7 @@ import { z } from 'zod';
 import { attachConference, checkCreateRequest, settleConference } from './conference.js';
 import { deleted, duplicate, googleError, invalid, notFound } from './errors.js';
 import { badRequest, jsonBody, type RequestContext, type Reply } from './route.js';
-import {
-  type CalendarEventResource,
-  type CalendarState,
-  type EventDateTime,
-  type Invitation,
-  ROLE_RANK,
-  type StoredEvent,
-  norm,
-} from './state.js';
+import { type CalendarEventResource, type CalendarState, type EventDateTime, type Invitation, ROLE_RANK, type StoredEvent, norm } from './state.js';
 
 /**
  * Calendar events.insert / get / delete on any calendar of the caller's calendar list (`primary` is
@@ -32,8 +24,7 @@ export function instant(value: string): number {
   return ms;
 }
 
-const requiredAccessLevel = (): Error =>
-  googleError(403, 'You need to have writer access to this calendar.', 'requiredAccessLevel', { domain: 'calendar' });
+const requiredAccessLevel = (): Error => googleError(403, 'You need to have writer access to this calendar.', 'requiredAccessLevel', { domain: 'calendar' });
 
 /** The calendar named in the path, if it is on the caller's calendar list with enough access. */
 function targetCalendar(ctx: RequestContext, need: 'read' | 'write'): CalendarState {
@@ -62,14 +53,10 @@ const eventSchema = z.object({
   end: timeSchema.optional(),
   transparency: z.enum(['opaque', 'transparent']).optional(),
   reminders: z.object({ useDefault: z.boolean() }).optional(),
-  attendees: z
-    .array(z.object({ email: z.string().optional(), displayName: z.string().optional(), optional: z.boolean().optional() }))
-    .optional(),
+  attendees: z.array(z.object({ email: z.string().optional(), displayName: z.string().optional(), optional: z.boolean().optional() })).optional(),
   conferenceData: z
     .object({
-      createRequest: z
-        .object({ requestId: z.string().optional(), conferenceSolutionKey: z.object({ type: z.string().optional() }).optional() })
-        .optional(),
+      createRequest: z.object({ requestId: z.string().optional(), conferenceSolutionKey: z.object({ type: z.string().optional() }).optional() }).optional(),
     })
     .optional(),
 });

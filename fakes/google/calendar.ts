@@ -38,9 +38,7 @@ const freeBusySchema = z.object({
 /** Seeded busy blocks, the calendar's own events and the invitations still on it (accepted or not). */
 function busyOf(cal: CalendarState): Interval[] {
   const events = [...cal.events.values(), ...[...cal.invitations.values()].filter((i) => !i.removed).map((i) => i.event)];
-  const fromEvents = events
-    .filter((e) => !e.deleted && e.resource.status !== 'cancelled' && e.resource.transparency !== 'transparent')
-    .map((e) => ({ startMs: e.startMs, endMs: e.endMs }));
+  const fromEvents = events.filter((e) => !e.deleted && e.resource.status !== 'cancelled' && e.resource.transparency !== 'transparent').map((e) => ({ startMs: e.startMs, endMs: e.endMs }));
   return [...cal.busy, ...fromEvents];
 }
 

@@ -151,8 +151,7 @@ const DEFAULT_REASON: Readonly<Record<number, string>> = {
 export function cannedError(status: number, reason?: string, retryAfter?: string): GoogleApiError {
   const why = reason ?? DEFAULT_REASON[status] ?? 'backendError';
   const canned = CANNED[why] ?? { message: why, domain: 'global' };
-  const message =
-    status === 401 ? unauthenticated().body.error.message : status === 503 ? 'The service is currently unavailable.' : canned.message;
+  const message = status === 401 ? unauthenticated().body.error.message : status === 503 ? 'The service is currently unavailable.' : canned.message;
   const err = googleError(status, message, why, {
     domain: canned.domain,
     itemMessage: canned.message,

@@ -32,10 +32,15 @@ const hasLabel = (m: StoredMessage, name: string): boolean => m.labelIds.some((l
  * Gmail searches words, not characters: punctuation separates words and is otherwise ignored, so
  * `subject:"Sync Wed 2 Dec"` finds "Sync (Wed 2 Dec)". Words are compared in order, case-insensitively.
  */
-const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).filter(Boolean).join(' ');
-const contains = (haystack: string | undefined, needle: string): boolean => ` ${words(haystack ?? '')} `.includes(` ${words(needle)} `) || (haystack ?? '').toLowerCase().includes(needle.toLowerCase());
-const header = (m: StoredMessage, name: string): string | undefined =>
-  m.parsed.headers.find((h) => h.name.toLowerCase() === name)?.value;
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}@._-]+/u)
+    .filter(Boolean)
+    .join(' ');
+const contains = (haystack: string | undefined, needle: string): boolean =>
+  ` ${words(haystack ?? '')} `.includes(` ${words(needle)} `) || (haystack ?? '').toLowerCase().includes(needle.toLowerCase());
+const header = (m: StoredMessage, name: string): string | undefined => m.parsed.headers.find((h) => h.name.toLowerCase() === name)?.value;
 
 function tokenize(q: string): string[] {
   return q.match(/-?(?:[a-z0-9_]+:)?(?:"[^"]*"|\S+)/gi) ?? [];
@@ -55,7 +60,12 @@ function age(value: string): number | undefined {
 
 const never: Predicate = () => false;
 
-const bareMessageId = (id: string): string => id.trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
+const bareMessageId = (id: string): string =>
+  id
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .trim()
+    .toLowerCase();
 
 function term(op: string, value: string): Predicate {
   switch (op) {
@@ -85,9 +95,7 @@ function term(op: string, value: string): Predicate {
     case 'older_than': {
       const ms = age(value);
       if (ms === undefined) return never;
-      return op === 'newer_than'
-        ? (m, now) => m.internalDate.getTime() > now - ms
-        : (m, now) => m.internalDate.getTime() < now - ms;
+      return op === 'newer_than' ? (m, now) => m.internalDate.getTime() > now - ms : (m, now) => m.internalDate.getTime() < now - ms;
     }
     case 'after':
     case 'before': {
@@ -97,8 +105,7 @@ function term(op: string, value: string): Predicate {
     }
     default: {
       const text = op === '' ? value : `${op}:${value}`;
-      return (m) =>
-        [header(m, 'from'), header(m, 'to'), m.parsed.subject, m.snippet, m.parsed.body].some((f) => contains(f, text));
+      return (m) => [header(m, 'from'), header(m, 'to'), m.parsed.subject, m.snippet, m.parsed.body].some((f) => contains(f, text));
     }
   }
 }

@@ -32,8 +32,7 @@ function textPart(partId: string, mimeType: string, data: string): Record<string
 function payload(m: StoredMessage, format: MessageFormat, wanted: string[]): Record<string, unknown> {
   const { headers: all, mimeType, body, html } = m.parsed;
   const names = new Set(wanted.map((h) => h.toLowerCase()));
-  const headers: MimeHeader[] =
-    format === 'metadata' && names.size > 0 ? all.filter((h) => names.has(h.name.toLowerCase())) : all;
+  const headers: MimeHeader[] = format === 'metadata' && names.size > 0 ? all.filter((h) => names.has(h.name.toLowerCase())) : all;
   const copy = headers.map((h) => ({ name: h.name, value: h.value }));
   if (format === 'metadata') return { mimeType, headers: copy };
   if (!mimeType.startsWith('multipart/')) {
@@ -72,8 +71,7 @@ export interface SeedMessage {
   threadId?: string;
 }
 
-const encodeWord = (s: string): string =>
-  /^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
+const encodeWord = (s: string): string => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
 
 /** Builds a real RFC 2822 message for seeded inbox mail and stores it in `email`'s mailbox. */
 export function seedMessage(world: GoogleWorld, email: string, seed: SeedMessage): StoredMessage {

@@ -42,10 +42,7 @@ function createDraft(ctx: RequestContext): Reply {
   if (req.message?.raw === undefined || req.message.raw === '') throw invalidArgument('Missing draft message');
   const sent = decodeBase64Any(req.message.raw);
   if (sent === undefined || parseRfc2822(sent) === undefined) throw invalidArgument('Invalid draft');
-  const raw =
-    ctx.world.draftMessageIds === 'replace'
-      ? replaceHeader(sent, 'Message-ID', `<CA+${randomBytes(24).toString('base64url')}@mail.gmail.com>`)
-      : sent;
+  const raw = ctx.world.draftMessageIds === 'replace' ? replaceHeader(sent, 'Message-ID', `<CA+${randomBytes(24).toString('base64url')}@mail.gmail.com>`) : sent;
   const parsed = parseRfc2822(raw);
   if (parsed === undefined) throw invalidArgument('Invalid draft');
   const threadId = req.message.threadId;

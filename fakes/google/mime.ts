@@ -28,8 +28,7 @@ export function decodeBase64Any(s: string): Buffer | undefined {
   return Buffer.from(compact.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 }
 
-export const encodeBase64Url = (data: Buffer | string): string =>
-  (typeof data === 'string' ? Buffer.from(data, 'utf8') : data).toString('base64url');
+export const encodeBase64Url = (data: Buffer | string): string => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data).toString('base64url');
 
 function decodeCharset(bytes: Buffer, charset: string | undefined): string {
   try {
@@ -128,15 +127,21 @@ function splitEntity(raw: Buffer, isPart = false): Entity | undefined {
   return { headers, body: Buffer.from(bodyText, 'latin1') };
 }
 
-const header = (headers: MimeHeader[], name: string): string | undefined =>
-  headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
+const header = (headers: MimeHeader[], name: string): string | undefined => headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
 
 function contentType(headers: MimeHeader[]): { mimeType: string; params: Map<string, string> } {
   const [type = '', ...rest] = (header(headers, 'Content-Type') ?? 'text/plain').split(';');
   const params = new Map<string, string>();
   for (const p of rest) {
     const eq = p.indexOf('=');
-    if (eq > 0) params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+    if (eq > 0)
+      params.set(
+        p.slice(0, eq).trim().toLowerCase(),
+        p
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1'),
+      );
   }
   return { mimeType: type.trim().toLowerCase() || 'text/plain', params };
 }
@@ -144,12 +149,7 @@ function contentType(headers: MimeHeader[]): { mimeType: string; params: Map<str
 function decodeBody(entity: Entity): string {
   const cte = (header(entity.headers, 'Content-Transfer-Encoding') ?? '7bit').trim().toLowerCase();
   const ascii = entity.body.toString('latin1');
-  const bytes =
-    cte === 'base64'
-      ? Buffer.from(ascii.replace(/\s+/g, ''), 'base64')
-      : cte === 'quoted-printable'
-        ? decodeQ(ascii.replace(/=\r?\n/g, ''), false)
-        : entity.body;
+  const bytes = cte === 'base64' ? Buffer.from(ascii.replace(/\s+/g, ''), 'base64') : cte === 'quoted-printable' ? decodeQ(ascii.replace(/=\r?\n/g, ''), false) : entity.body;
   return decodeCharset(bytes, contentType(entity.headers).params.get('charset')).replace(/\r\n/g, '\n');
 }
 

@@ -56,11 +56,7 @@ export interface ServiceRoutes {
 }
 
 /** Parses the JSON body and validates it; a parse failure is Google's 400 parseError. */
-export function jsonBody<T extends z.ZodType>(
-  ctx: RequestContext,
-  schema: T,
-  onInvalid: (issue: z.core.$ZodIssue | undefined) => Error,
-): z.infer<T> {
+export function jsonBody<T extends z.ZodType>(ctx: RequestContext, schema: T, onInvalid: (issue: z.core.$ZodIssue | undefined) => Error): z.infer<T> {
   let parsed: unknown;
   try {
     parsed = ctx.bodyText.trim() === '' ? {} : JSON.parse(ctx.bodyText);

@@ -201,6 +201,8 @@ export class FakeScalekit {
   }
 
   lastMagicLink(connector: string, identifier: string): MagicLink | undefined {
-    return this.magicLinks().filter((l) => l.connector === connector && l.identifier === identifier).at(-1);
+    return this.magicLinks()
+      .filter((l) => l.connector === connector && l.identifier === identifier)
+      .at(-1);
   }
 }

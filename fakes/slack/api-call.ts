@@ -23,8 +23,7 @@ export interface ApiCallDeps {
  */
 export function apiCall(method: string, req: IncomingMessage, raw: string, deps: ApiCallDeps): SlackCall {
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const parsed =
-    req.method === 'GET' ? { ok: true as const, args: Object.fromEntries(query) } : parseApiBody(mediaType(req), raw);
+  const parsed = req.method === 'GET' ? { ok: true as const, args: Object.fromEntries(query) } : parseApiBody(mediaType(req), raw);
   const args: Record<string, unknown> = parsed.ok ? parsed.args : {};
   const token = tokenOf(req, args);
   delete args.token;
@@ -40,13 +39,7 @@ export function apiCall(method: string, req: IncomingMessage, raw: string, deps:
   return { method, args, token, ...(clientAuth !== undefined ? { clientAuth } : {}), result };
 }
 
-function dispatch(
-  method: string,
-  auth: ClientAuth,
-  parseError: string | undefined,
-  args: Record<string, unknown>,
-  deps: ApiCallDeps,
-): SlackResult {
+function dispatch(method: string, auth: ClientAuth, parseError: string | undefined, args: Record<string, unknown>, deps: ApiCallDeps): SlackResult {
   const open = deps.unauthenticated[method];
   if (open !== undefined) {
     if (parseError !== undefined) return { ok: false, error: parseError };

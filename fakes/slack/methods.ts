@@ -126,7 +126,10 @@ export const METHODS: Record<string, MethodHandler> = {
   'conversations.open': (args, ctx) => {
     const channel = strArg(args, 'channel');
     if (channel !== undefined) return { ok: true, no_op: true, already_open: true, channel: { id: channel } };
-    const ids = (strArg(args, 'users') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const ids = (strArg(args, 'users') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (ids.length === 0) return fail('users_list_not_supplied');
     if (ids.some((id) => !ctx.users.has(id))) return fail('user_not_found');
     if (ids.length > 1) return fail('not_supported_by_fake', { detail: 'multi-person DMs are not modelled' });

@@ -83,8 +83,7 @@ interface Keys {
 
 const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64url');
 const nowSec = (): number => Math.floor(Date.now() / 1000);
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 function page(res: ServerResponse, status: number, title: string, bodyHtml: string, headers: Record<string, string> = {}): void {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${bodyHtml}</body></html>`;

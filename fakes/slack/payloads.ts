@@ -27,10 +27,7 @@ export function channelNameFor(id: string): string {
 }
 
 /** The form body of a slash command, field for field as Slack sends it. */
-export function slashCommandBody(
-  app: AppInfo,
-  p: { actor: Actor; channel: Channel; command: string; text: string; responseUrl: string; triggerId: string },
-): string {
+export function slashCommandBody(app: AppInfo, p: { actor: Actor; channel: Channel; command: string; text: string; responseUrl: string; triggerId: string }): string {
   return new URLSearchParams({
     token: app.verificationToken,
     team_id: app.teamId,
@@ -98,10 +95,7 @@ export function blockActionsPayload(
 export type ViewStateValues = Record<string, Record<string, Record<string, unknown>>>;
 
 /** A `view_submission` payload: the modal as views.open made it, with the state of its inputs. */
-export function viewSubmissionPayload(
-  app: AppInfo,
-  p: { actor: Actor; view: Record<string, unknown>; values: ViewStateValues; triggerId: string },
-): Record<string, unknown> {
+export function viewSubmissionPayload(app: AppInfo, p: { actor: Actor; view: Record<string, unknown>; values: ViewStateValues; triggerId: string }): Record<string, unknown> {
   const id = String(p.view.id);
   return {
     type: 'view_submission',
@@ -145,10 +139,7 @@ export function newEventId(): string {
 }
 
 /** An Events API `event_callback` envelope around an already-filled `event`. */
-export function eventEnvelope(
-  app: AppInfo,
-  p: { event: Record<string, unknown>; eventId: string; eventTime: number; botUserId: string },
-): Record<string, unknown> {
+export function eventEnvelope(app: AppInfo, p: { event: Record<string, unknown>; eventId: string; eventTime: number; botUserId: string }): Record<string, unknown> {
   return {
     token: app.verificationToken,
     team_id: app.teamId,
@@ -159,9 +150,7 @@ export function eventEnvelope(
     type: 'event_callback',
     event_id: p.eventId,
     event_time: p.eventTime,
-    authorizations: [
-      { enterprise_id: null, team_id: app.teamId, user_id: p.botUserId, is_bot: true, is_enterprise_install: false },
-    ],
+    authorizations: [{ enterprise_id: null, team_id: app.teamId, user_id: p.botUserId, is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
     event_context: `4-${randomBytes(24).toString('base64url')}`,
   };

@@ -43,13 +43,7 @@ function apply(source: ResponseUrlSource, sent: Record<string, unknown>): { body
  * 5 posts; 404 for urls it never handed out; 400 for bodies Slack would refuse. The recorded post
  * says what it did (`effect`) by the rule of `apply`.
  */
-export function handleResponseUrl(
-  host: ResponseUrlHost,
-  responseUrl: string,
-  id: string,
-  contentType: string,
-  raw: string,
-): { status: number; body: Record<string, unknown> } {
+export function handleResponseUrl(host: ResponseUrlHost, responseUrl: string, id: string, contentType: string, raw: string): { status: number; body: Record<string, unknown> } {
   let body: Record<string, unknown> = {};
   const reject = (status: number, error: string): { status: number; body: Record<string, unknown> } => {
     host.recorder.recordRejected({ responseUrl, body, status, error });
@@ -57,9 +51,7 @@ export function handleResponseUrl(
   };
   let parsed: unknown;
   try {
-    parsed = contentType === 'application/x-www-form-urlencoded'
-      ? JSON.parse(new URLSearchParams(raw).get('payload') ?? '')
-      : JSON.parse(raw);
+    parsed = contentType === 'application/x-www-form-urlencoded' ? JSON.parse(new URLSearchParams(raw).get('payload') ?? '') : JSON.parse(raw);
   } catch {
     return reject(400, 'invalid_payload');
   }

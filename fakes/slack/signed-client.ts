@@ -88,11 +88,12 @@ export class SlackClientSim {
   async clickButton(p: ClickOptions): Promise<SimInteraction> {
     const channel = this.channel(p.channel ?? (typeof p.message?.channel === 'string' ? p.message.channel : undefined));
     const home = p.home === true ? this.opts.slack.homeViewOf(this.actor(p.user).id) : undefined;
-    const source: ButtonSource = p.home === true
-      ? { kind: 'home', viewId: typeof home?.id === 'string' ? home.id : 'V0HOME', view: home }
-      : p.message !== undefined
-        ? { kind: 'message', channel, message: p.message }
-        : { kind: 'ephemeral', channel, messageTs: this.opts.slack.nextTs() };
+    const source: ButtonSource =
+      p.home === true
+        ? { kind: 'home', viewId: typeof home?.id === 'string' ? home.id : 'V0HOME', view: home }
+        : p.message !== undefined
+          ? { kind: 'message', channel, message: p.message }
+          : { kind: 'ephemeral', channel, messageTs: this.opts.slack.nextTs() };
     const responseUrl = p.home === true ? '' : (p.responseUrl ?? this.opts.slack.newResponseUrl('block_actions'));
     const payload = blockActionsPayload(this.app, {
       actor: this.actor(p.user),
@@ -188,7 +189,7 @@ export class SlackClientSim {
     const channel = evt.channel ?? slack.dmChannelOf(evt.user);
     const ts = evt.ts ?? slack.nextTs();
     const base: Record<string, unknown> = { client_msg_id: randomUUID(), ...evt, team: this.opts.teamId, channel, ts, event_ts: ts };
-    if (evt.type === 'message') base.channel_type = evt.channel_type ?? ({ D: 'im', G: 'group' }[channel[0] ?? ''] ?? 'channel');
+    if (evt.type === 'message') base.channel_type = evt.channel_type ?? { D: 'im', G: 'group' }[channel[0] ?? ''] ?? 'channel';
     return base;
   }
 }

@@ -2,9 +2,7 @@ import type { FakeSlackUser } from './types.js';
 
 /** Current UTC offset of an IANA zone in seconds (Slack's `tz_offset`), e.g. -25200 for PDT. */
 export function tzOffsetSeconds(tz: string, at: Date = new Date()): number {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   const m = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/.exec(part ?? '');
   if (!m) throw new Error(`cannot compute offset for time zone ${tz} (${part ?? 'no part'})`);
   if (m[1] === undefined) return 0;
@@ -14,11 +12,7 @@ export function tzOffsetSeconds(tz: string, at: Date = new Date()): number {
 
 /** Slack's `tz_label`, e.g. "Pacific Daylight Time". */
 export function tzLabel(tz: string, at: Date = new Date()): string {
-  return (
-    new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'long' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? tz
-  );
+  return new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'long' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? tz;
 }
 
 /** The `user` object of users.info / users.lookupByEmail. */
@@ -34,9 +28,10 @@ export function userObject(u: FakeSlackUser, defaultTeamId: string): Record<stri
   };
   if (u.email !== undefined) profile.email = u.email;
   if (u.isBot === true) profile.bot_id = `B${u.id.slice(1)}`;
-  const grid = u.enterprise === undefined
-    ? {}
-    : { enterprise_user: { id: u.id, enterprise_id: u.enterprise.id, enterprise_name: u.enterprise.name, is_admin: false, is_owner: false, teams: [teamId] } };
+  const grid =
+    u.enterprise === undefined
+      ? {}
+      : { enterprise_user: { id: u.id, enterprise_id: u.enterprise.id, enterprise_name: u.enterprise.name, is_admin: false, is_owner: false, teams: [teamId] } };
   return {
     ...grid,
     id: u.id,

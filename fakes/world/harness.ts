@@ -82,8 +82,7 @@ export async function startWorld(): Promise<World> {
   const sources: Array<() => string> = [];
   const browsers: TestBrowser[] = [];
   // Cookies and the OpenID codes that passed through each browser: none may reach a log.
-  const browserSecrets = () =>
-    browsers.flatMap((b) => [...b.cookieValues(), ...b.history.flatMap((hop) => new URL(hop.url).searchParams.getAll('code'))]);
+  const browserSecrets = () => browsers.flatMap((b) => [...b.cookieValues(), ...b.history.flatMap((hop) => new URL(hop.url).searchParams.getAll('code'))]);
   const slackRecords = () => [
     // Sign in with Slack's own methods are where a code and a user token are meant to go.
     ...slack.calls.filter((c) => !c.method.startsWith('openid.connect.')).map((c) => JSON.stringify(c.args)),

@@ -29,7 +29,9 @@ function toast(text) {
   el.textContent = text;
   el.hidden = false;
   clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { el.hidden = true; }, 5000);
+  toast.timer = setTimeout(() => {
+    el.hidden = true;
+  }, 5000);
 }
 
 let loading = null;
@@ -46,7 +48,11 @@ function load() {
       ui.me = ui.data.me;
       render();
     } while (again);
-  })().catch((e) => toast(`Could not reach the sandbox: ${e.message}`)).finally(() => { loading = null; });
+  })()
+    .catch((e) => toast(`Could not reach the sandbox: ${e.message}`))
+    .finally(() => {
+      loading = null;
+    });
   return loading;
 }
 
@@ -86,9 +92,17 @@ function blockContext(data) {
 }
 
 const modalActions = {
-  submit: (viewId, values) => api('/api/modal/submit', { user: ui.me, viewId, values }).then(
-    (answer) => { load(); return answer; },
-    (e) => { toast(e.message); return undefined; }),
+  submit: (viewId, values) =>
+    api('/api/modal/submit', { user: ui.me, viewId, values }).then(
+      (answer) => {
+        load();
+        return answer;
+      },
+      (e) => {
+        toast(e.message);
+        return undefined;
+      },
+    ),
   close: (viewId) => api('/api/modal/close', { user: ui.me, viewId }).then(load, (e) => toast(e.message)),
 };
 
@@ -97,8 +111,22 @@ function renderChannel(data) {
   $('channel-title').textContent = titles[ui.view];
   $('composer').hidden = ui.view === 'home';
   $('input').placeholder = ui.view === 'dm' ? `Message ${data.channels.dm.name}` : 'Message #general';
-  $('suggestions').replaceChildren(...SUGGESTIONS[ui.view].map((s) =>
-    h('button', { type: 'button', class: 'chip', onclick: () => { $('input').value = s; $('input').focus(); } }, s)));
+  $('suggestions').replaceChildren(
+    ...SUGGESTIONS[ui.view].map((s) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'chip',
+          onclick: () => {
+            $('input').value = s;
+            $('input').focus();
+          },
+        },
+        s,
+      ),
+    ),
+  );
 
   const list = $('messages');
   const switched = ui.shownView !== `${ui.me}/${ui.view}`;

@@ -22,16 +22,29 @@ function renderBlock(block, ctx, nextIndex) {
       const body = h('div', { class: 'section-body' });
       if (block.text) body.append(h('div', { class: 'section-text' }, textObject(block.text, ctx)));
       if (Array.isArray(block.fields)) {
-        body.append(h('div', { class: 'fields' }, block.fields.map((f) => h('div', { class: 'field' }, textObject(f, ctx)))));
+        body.append(
+          h(
+            'div',
+            { class: 'fields' },
+            block.fields.map((f) => h('div', { class: 'field' }, textObject(f, ctx))),
+          ),
+        );
       }
       const accessory = block.accessory ? element(block.accessory, ctx, nextIndex(block.accessory)) : null;
       return h('div', { class: 'block section' }, body, accessory && h('div', { class: 'accessory' }, accessory));
     }
     case 'context':
-      return h('div', { class: 'block context' }, (block.elements ?? []).map((e) =>
-        e?.type === 'image' ? imagePlaceholder(e.alt_text, 'tiny') : h('span', {}, textObject(e, ctx))));
+      return h(
+        'div',
+        { class: 'block context' },
+        (block.elements ?? []).map((e) => (e?.type === 'image' ? imagePlaceholder(e.alt_text, 'tiny') : h('span', {}, textObject(e, ctx)))),
+      );
     case 'actions':
-      return h('div', { class: 'block actions' }, (block.elements ?? []).map((e) => element(e, ctx, nextIndex(e))));
+      return h(
+        'div',
+        { class: 'block actions' },
+        (block.elements ?? []).map((e) => element(e, ctx, nextIndex(e))),
+      );
     case 'divider':
       return h('hr', { class: 'block divider' });
     case 'header':
@@ -55,16 +68,21 @@ function element(el, ctx, index) {
 function button(el, ctx, index) {
   const text = plain(el.text);
   const style = el.style === 'primary' || el.style === 'danger' ? el.style : '';
-  return h('button', {
-    type: 'button',
-    class: `slack-btn ${style}`.trim(),
-    title: el.url ? `Opens ${el.url}` : null,
-    // A button with a `confirm` object asks first, as Slack does; nothing is sent on "deny".
-    onclick: async () => {
-      if (el.confirm && !(await ctx.confirm(el.confirm))) return;
-      ctx.onButton({ index, actionId: el.action_id, url: el.url, text });
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: `slack-btn ${style}`.trim(),
+      title: el.url ? `Opens ${el.url}` : null,
+      // A button with a `confirm` object asks first, as Slack does; nothing is sent on "deny".
+      onclick: async () => {
+        if (el.confirm && !(await ctx.confirm(el.confirm))) return;
+        ctx.onButton({ index, actionId: el.action_id, url: el.url, text });
+      },
     },
-  }, text, el.url ? h('span', { class: 'external', 'aria-hidden': 'true' }, ' ↗') : null);
+    text,
+    el.url ? h('span', { class: 'external', 'aria-hidden': 'true' }, ' ↗') : null,
+  );
 }
 
 function imagePlaceholder(alt, size = 'large') {
@@ -72,14 +90,20 @@ function imagePlaceholder(alt, size = 'large') {
 }
 
 function richText(elements, ctx) {
-  return elements.map((section) => h('div', {}, (section?.elements ?? []).map((e) => {
-    if (e?.type === 'text') return e.style?.bold ? h('strong', {}, e.text) : String(e.text ?? '');
-    if (e?.type === 'link') {
-      const href = safeHref(e.url);
-      return href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, e.text ?? e.url) : String(e.text ?? e.url ?? '');
-    }
-    if (e?.type === 'user') return h('span', { class: 'mention' }, `@${ctx.userName(e.user_id) ?? e.user_id}`);
-    if (e?.type === 'emoji') return `:${e.name}:`;
-    return '';
-  })));
+  return elements.map((section) =>
+    h(
+      'div',
+      {},
+      (section?.elements ?? []).map((e) => {
+        if (e?.type === 'text') return e.style?.bold ? h('strong', {}, e.text) : String(e.text ?? '');
+        if (e?.type === 'link') {
+          const href = safeHref(e.url);
+          return href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, e.text ?? e.url) : String(e.text ?? e.url ?? '');
+        }
+        if (e?.type === 'user') return h('span', { class: 'mention' }, `@${ctx.userName(e.user_id) ?? e.user_id}`);
+        if (e?.type === 'emoji') return `:${e.name}:`;
+        return '';
+      }),
+    ),
+  );
 }

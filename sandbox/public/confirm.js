@@ -11,12 +11,18 @@ export function confirmDialog(confirm, ctx) {
       dialog.remove();
       resolve(answer);
     };
-    const dialog = h('dialog', { class: 'confirm' },
+    const dialog = h(
+      'dialog',
+      { class: 'confirm' },
       h('h2', {}, plain(confirm.title ?? { text: 'Are you sure?' })),
       h('div', { class: 'confirm-text' }, textObject(confirm.text, ctx)),
-      h('div', { class: 'confirm-buttons' },
+      h(
+        'div',
+        { class: 'confirm-buttons' },
         h('button', { type: 'button', class: 'slack-btn', onclick: () => close(false) }, plain(confirm.deny ?? { text: 'Cancel' })),
-        h('button', { type: 'button', class: `slack-btn ${danger ? 'danger-solid' : 'primary'}`, onclick: () => close(true) }, plain(confirm.confirm ?? { text: 'Yes' }))));
+        h('button', { type: 'button', class: `slack-btn ${danger ? 'danger-solid' : 'primary'}`, onclick: () => close(true) }, plain(confirm.confirm ?? { text: 'Yes' })),
+      ),
+    );
     dialog.addEventListener('cancel', (e) => {
       e.preventDefault();
       close(false);

@@ -38,9 +38,10 @@ const timeFormats = new Map();
 export function formatTime(when, zone, style = 'long') {
   const key = `${zone}|${style}`;
   if (!timeFormats.has(key)) {
-    const opts = style === 'clock'
-      ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-      : { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    const opts =
+      style === 'clock'
+        ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        : { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
     timeFormats.set(key, new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: zone }));
   }
   const date = new Date(when);
@@ -48,5 +49,10 @@ export function formatTime(when, zone, style = 'long') {
 }
 
 export function initials(name) {
-  return String(name).split(/\s+/).map((w) => w[0] ?? '').join('').slice(0, 2).toUpperCase();
+  return String(name)
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
 }

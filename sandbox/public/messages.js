@@ -18,37 +18,54 @@ function message(data, m, ctx, showHeader) {
   const who = author(data, m.author);
   const me = data.users.find((u) => u.id === data.me);
   const blocks = m.command ? null : renderBlocks(m.blocks, { ...ctx, onButton: (b) => ctx.onButton(m, b) });
-  const body = m.command
-    ? h('div', { class: 'command-echo' }, mrkdwn(m.text, ctx))
-    : blocks ?? h('div', { class: 'text' }, mrkdwn(m.text, ctx));
-  return h('div', {
-    class: `message${m.ephemeral ? ' ephemeral' : ''}${showHeader ? '' : ' continued'}`,
-    dataset: { messageId: m.id, author: m.author },
-  },
-  h('div', { class: 'avatar', style: { background: who.bot ? '#611f69' : colorOf(m.author) } }, showHeader ? initials(who.name) : ''),
-  h('div', { class: 'message-main' },
-    showHeader ? h('div', { class: 'message-header' },
-      h('span', { class: 'author' }, who.name),
-      who.bot && m.author !== 'USLACKBOT' ? h('span', { class: 'app-badge' }, 'APP') : null,
-      h('span', { class: 'time' }, formatTime(m.at, me?.tz ?? 'UTC', 'clock'))) : null,
-    body,
-    m.ephemeral ? h('div', { class: 'only-you' }, 'Only visible to you') : null));
+  const body = m.command ? h('div', { class: 'command-echo' }, mrkdwn(m.text, ctx)) : (blocks ?? h('div', { class: 'text' }, mrkdwn(m.text, ctx)));
+  return h(
+    'div',
+    {
+      class: `message${m.ephemeral ? ' ephemeral' : ''}${showHeader ? '' : ' continued'}`,
+      dataset: { messageId: m.id, author: m.author },
+    },
+    h('div', { class: 'avatar', style: { background: who.bot ? '#611f69' : colorOf(m.author) } }, showHeader ? initials(who.name) : ''),
+    h(
+      'div',
+      { class: 'message-main' },
+      showHeader
+        ? h(
+            'div',
+            { class: 'message-header' },
+            h('span', { class: 'author' }, who.name),
+            who.bot && m.author !== 'USLACKBOT' ? h('span', { class: 'app-badge' }, 'APP') : null,
+            h('span', { class: 'time' }, formatTime(m.at, me?.tz ?? 'UTC', 'clock')),
+          )
+        : null,
+      body,
+      m.ephemeral ? h('div', { class: 'only-you' }, 'Only visible to you') : null,
+    ),
+  );
 }
 
 export function renderMessages(container, data, channelId, ctx) {
   const list = data.messages[channelId] ?? [];
   if (list.length === 0) {
-    container.replaceChildren(h('div', { class: 'empty-channel' }, channelId === data.channels.dm.id
-      ? 'This is your direct message with Scheduler. Ask it to “summarize my unread email”.'
-      : 'This is the very beginning of #general. Type /schedule @alice 30m Sync to find a time with Alice.'));
+    container.replaceChildren(
+      h(
+        'div',
+        { class: 'empty-channel' },
+        channelId === data.channels.dm.id
+          ? 'This is your direct message with Scheduler. Ask it to “summarize my unread email”.'
+          : 'This is the very beginning of #general. Type /schedule @alice 30m Sync to find a time with Alice.',
+      ),
+    );
     return;
   }
   let previous = null;
-  container.replaceChildren(...list.map((m) => {
-    const showHeader = !previous || previous.author !== m.author || previous.ephemeral !== m.ephemeral || m.at - previous.at > 5 * 60_000;
-    previous = m;
-    return message(data, m, ctx, showHeader);
-  }));
+  container.replaceChildren(
+    ...list.map((m) => {
+      const showHeader = !previous || previous.author !== m.author || previous.ephemeral !== m.ephemeral || m.at - previous.at > 5 * 60_000;
+      previous = m;
+      return message(data, m, ctx, showHeader);
+    }),
+  );
 }
 
 /**

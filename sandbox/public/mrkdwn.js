@@ -4,16 +4,59 @@ import { h, safeHref } from './dom.js';
 import { formatSlackDate } from './slack-date.js';
 
 const EMOJI = {
-  eyes: '👀', white_check_mark: '✅', heavy_check_mark: '✔️', warning: '⚠️', x: '❌', calendar: '📆',
-  date: '📅', spiral_calendar_pad: '🗓️', email: '📧', envelope: '✉️', incoming_envelope: '📨',
-  inbox_tray: '📥', memo: '📝', link: '🔗', lock: '🔒', key: '🔑', wave: '👋', tada: '🎉',
-  hourglass: '⌛', hourglass_flowing_sand: '⏳', mag: '🔍', clock3: '🕒', sparkles: '✨',
-  no_entry: '⛔', information_source: 'ℹ️', bulb: '💡', rotating_light: '🚨', thumbsup: '👍',
-  wastebasket: '🗑️', pencil: '✏️', bell: '🔔', star: '⭐', fire: '🔥', point_right: '👉',
-  envelope_with_arrow: '📩', e_mail: '📧', mailbox: '📫', mailbox_with_mail: '📬', outbox_tray: '📤',
-  triangular_flag_on_post: '🚩', heavy_plus_sign: '➕', arrows_counterclockwise: '🔄', zzz: '💤',
-  raised_hand: '✋', sunglasses: '😎', thinking_face: '🤔', no_bell: '🔕', white_circle: '⚪',
-  large_green_circle: '🟢', red_circle: '🔴', large_yellow_circle: '🟡', large_blue_circle: '🔵', gear: '⚙️',
+  eyes: '👀',
+  white_check_mark: '✅',
+  heavy_check_mark: '✔️',
+  warning: '⚠️',
+  x: '❌',
+  calendar: '📆',
+  date: '📅',
+  spiral_calendar_pad: '🗓️',
+  email: '📧',
+  envelope: '✉️',
+  incoming_envelope: '📨',
+  inbox_tray: '📥',
+  memo: '📝',
+  link: '🔗',
+  lock: '🔒',
+  key: '🔑',
+  wave: '👋',
+  tada: '🎉',
+  hourglass: '⌛',
+  hourglass_flowing_sand: '⏳',
+  mag: '🔍',
+  clock3: '🕒',
+  sparkles: '✨',
+  no_entry: '⛔',
+  information_source: 'ℹ️',
+  bulb: '💡',
+  rotating_light: '🚨',
+  thumbsup: '👍',
+  wastebasket: '🗑️',
+  pencil: '✏️',
+  bell: '🔔',
+  star: '⭐',
+  fire: '🔥',
+  point_right: '👉',
+  envelope_with_arrow: '📩',
+  e_mail: '📧',
+  mailbox: '📫',
+  mailbox_with_mail: '📬',
+  outbox_tray: '📤',
+  triangular_flag_on_post: '🚩',
+  heavy_plus_sign: '➕',
+  arrows_counterclockwise: '🔄',
+  zzz: '💤',
+  raised_hand: '✋',
+  sunglasses: '😎',
+  thinking_face: '🤔',
+  no_bell: '🔕',
+  white_circle: '⚪',
+  large_green_circle: '🟢',
+  red_circle: '🔴',
+  large_yellow_circle: '🟡',
+  large_blue_circle: '🔵',
+  gear: '⚙️',
 };
 
 const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -93,10 +136,12 @@ const asNode = (x) => (x instanceof Node ? x : document.createTextNode(String(x)
 /** A fragment for `text` in Slack mrkdwn. */
 export function mrkdwn(text, ctx) {
   const frag = document.createDocumentFragment();
-  String(text ?? '').split(/```/).forEach((part, i) => {
-    if (i % 2 === 1) frag.append(h('pre', {}, decode(part.replace(/^\n/, ''))));
-    else frag.append(...lines(part, ctx).map(asNode));
-  });
+  String(text ?? '')
+    .split(/```/)
+    .forEach((part, i) => {
+      if (i % 2 === 1) frag.append(h('pre', {}, decode(part.replace(/^\n/, ''))));
+      else frag.append(...lines(part, ctx).map(asNode));
+    });
   return frag;
 }
 

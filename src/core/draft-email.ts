@@ -66,9 +66,7 @@ function joinNames(names: readonly string[]): string {
 export function draftBody(input: DraftInput): string {
   const zone = safeZone(input.zone);
   const minutes = Math.round((input.slot.end - input.slot.start) / 60_000);
-  const theirs = localTimes(input.slot.start, zone, input.attendees ?? []).map(
-    (t) => `- ${joinNames(t.names)} (${t.city}): ${spanIn(input.slot, t.zone)}`,
-  );
+  const theirs = localTimes(input.slot.start, zone, input.attendees ?? []).map((t) => `- ${joinNames(t.names)} (${t.city}): ${spanIn(input.slot, t.zone)}`);
   return [
     'Hi,',
     '',

@@ -9,14 +9,7 @@ export type Connector = z.infer<typeof Connector>;
 export const CONNECTORS: readonly Connector[] = Connector.options;
 
 /** Why a grant cannot be used; each has its own message and way out. */
-export type GrantProblem =
-  | 'not-connected'
-  | 'pending-verification'
-  | 'expired'
-  | 'revoked'
-  | 'unauthorized'
-  | 'insufficient-scope'
-  | 'admin-blocked';
+export type GrantProblem = 'not-connected' | 'pending-verification' | 'expired' | 'revoked' | 'unauthorized' | 'insufficient-scope' | 'admin-blocked';
 
 export interface MissingGrant {
   connector: Connector;

@@ -6,11 +6,22 @@ import { DEFAULT_HOURS, type WorkingHours } from './working-hours.js';
 /** A person's own settings, edited on the App Home tab. */
 export const Preferences = z
   .object({
-    startMinute: z.number().int().min(0).max(24 * 60),
-    endMinute: z.number().int().min(0).max(24 * 60),
+    startMinute: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
+    endMinute: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
     days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
     defaultMinutes: z.number().int().min(MIN_MINUTES).max(MAX_MINUTES).optional(),
-    zone: z.string().refine((z) => IANAZone.isValidZone(z), 'not a known time zone').optional(),
+    zone: z
+      .string()
+      .refine((z) => IANAZone.isValidZone(z), 'not a known time zone')
+      .optional(),
     /** Calendar ids whose busy times count besides the primary; absent: those selected in Google Calendar. */
     calendars: z.array(z.string().min(1).max(1024)).max(200).optional(),
   })

@@ -11,12 +11,7 @@ export const MIN_SPACING_MS = 60 * 60_000;
  * times") keeps away from the hours already offered, and falls back to nearer times only when
  * nothing else is left.
  */
-export function spreadOverDays(
-  candidates: readonly Interval[],
-  zone: string,
-  shown: readonly number[] = [],
-  count = PROPOSALS_PER_PAGE,
-): Interval[] {
+export function spreadOverDays(candidates: readonly Interval[], zone: string, shown: readonly number[] = [], count = PROPOSALS_PER_PAGE): Interval[] {
   const seen = new Set(shown);
   const unseen = candidates.filter((s) => !seen.has(s.start));
   const isApart = (s: Interval) => shown.every((t) => Math.abs(s.start - t) >= MIN_SPACING_MS);

@@ -55,10 +55,7 @@ function workday(hours: WorkingHours, date: number): Interval {
 function localMinute(zone: string, date: number, minute: number): number {
   const d = new Date(date + Math.floor(minute / (24 * 60)) * DAY);
   const m = minute % (24 * 60);
-  return DateTime.fromObject(
-    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(m / 60), minute: m % 60 },
-    { zone },
-  ).toMillis();
+  return DateTime.fromObject({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(m / 60), minute: m % 60 }, { zone }).toMillis();
 }
 
 /**

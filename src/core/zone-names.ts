@@ -17,7 +17,11 @@ export function safeZone(zone: string | undefined): string {
 
 /** `London` for `Europe/London`, `Buenos Aires` for `America/Argentina/Buenos_Aires`. */
 export function cityOf(zone: string): string {
-  const last = zone.split('/').filter((p) => p !== '').at(-1) ?? zone;
+  const last =
+    zone
+      .split('/')
+      .filter((p) => p !== '')
+      .at(-1) ?? zone;
   return last.replace(/_/g, ' ');
 }
 

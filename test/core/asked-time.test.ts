@@ -12,10 +12,14 @@ describe('answerAsked', () => {
   });
 
   it('when it is taken: who is busy then, and the nearest free times that day', () => {
-    const r = answerAsked(at(15), [at(9), at(10), at(13), at(17)], [
-      { name: 'Alice', busy: [{ start: 14.5 * H, end: 16 * H }] },
-      { name: 'Bob', busy: [at(9)] },
-    ]);
+    const r = answerAsked(
+      at(15),
+      [at(9), at(10), at(13), at(17)],
+      [
+        { name: 'Alice', busy: [{ start: 14.5 * H, end: 16 * H }] },
+        { name: 'Bob', busy: [at(9)] },
+      ],
+    );
     expect(r.asked).toEqual({ start: 15 * H, free: false, busy: ['Alice'] });
     expect(r.shown).toEqual([at(10), at(13), at(17)]);
   });

@@ -26,14 +26,10 @@ describe('eventIdFor', () => {
 
   it('distinct inputs give distinct ids', () => {
     fc.assert(
-      fc.property(
-        fc.tuple(fc.string({ maxLength: 20 }), fc.nat(5), fc.nat()),
-        fc.tuple(fc.string({ maxLength: 20 }), fc.nat(5), fc.nat()),
-        (a, b) => {
-          fc.pre(a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2]);
-          expect(eventIdFor(...a)).not.toBe(eventIdFor(...b));
-        },
-      ),
+      fc.property(fc.tuple(fc.string({ maxLength: 20 }), fc.nat(5), fc.nat()), fc.tuple(fc.string({ maxLength: 20 }), fc.nat(5), fc.nat()), (a, b) => {
+        fc.pre(a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2]);
+        expect(eventIdFor(...a)).not.toBe(eventIdFor(...b));
+      }),
     );
   });
 });

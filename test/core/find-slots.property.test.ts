@@ -93,9 +93,7 @@ describe('findSlots properties', () => {
         (people, busy, minutes, offset) => {
           const from = W0;
           const to = W0 + 14 * DAY;
-          const availability = people.map((h) =>
-            workingIntervals({ zone: h.zone, startMinute: h.startMinute, endMinute: h.startMinute + h.length, days: h.days }, from, to),
-          );
+          const availability = people.map((h) => workingIntervals({ zone: h.zone, startMinute: h.startMinute, endMinute: h.startMinute + h.length, days: h.days }, from, to));
           const q = { availability, busy, minutes, now: W0 + offset };
           const slots = findSlots(q);
           checkSound(q, slots);

@@ -5,11 +5,7 @@ const iv = (start: number, end: number): Interval => ({ start, end });
 
 describe('merge', () => {
   it('sorts, joins overlapping and touching intervals, and drops empty ones', () => {
-    expect(merge([iv(10, 20), iv(0, 5), iv(5, 7), iv(15, 30), iv(40, 40), iv(50, 45), iv(35, 36)])).toEqual([
-      iv(0, 7),
-      iv(10, 30),
-      iv(35, 36),
-    ]);
+    expect(merge([iv(10, 20), iv(0, 5), iv(5, 7), iv(15, 30), iv(40, 40), iv(50, 45), iv(35, 36)])).toEqual([iv(0, 7), iv(10, 30), iv(35, 36)]);
   });
 
   it('keeps a contained interval inside its container', () => {
@@ -37,11 +33,7 @@ describe('intersect', () => {
   });
 
   it('handles equal ends and many pieces', () => {
-    expect(intersect([iv(0, 10), iv(12, 20), iv(30, 40)], [iv(5, 10), iv(11, 35)])).toEqual([
-      iv(5, 10),
-      iv(12, 20),
-      iv(30, 35),
-    ]);
+    expect(intersect([iv(0, 10), iv(12, 20), iv(30, 40)], [iv(5, 10), iv(11, 35)])).toEqual([iv(5, 10), iv(12, 20), iv(30, 35)]);
   });
 
   it('is empty when either side is empty', () => {
@@ -56,11 +48,7 @@ describe('subtract', () => {
   });
 
   it('handles busy time spanning window edges and several windows', () => {
-    expect(subtract([iv(0, 10), iv(20, 30), iv(40, 50)], [iv(5, 25), iv(45, 60)])).toEqual([
-      iv(0, 5),
-      iv(25, 30),
-      iv(40, 45),
-    ]);
+    expect(subtract([iv(0, 10), iv(20, 30), iv(40, 50)], [iv(5, 25), iv(45, 60)])).toEqual([iv(0, 5), iv(25, 30), iv(40, 45)]);
   });
 
   it('leaves nothing when busy covers everything, and everything when busy is empty', () => {

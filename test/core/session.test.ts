@@ -19,7 +19,16 @@ describe('the session cookie', () => {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     const asSomeoneElse = `${Buffer.from(JSON.stringify({ ...claims, u: 'U2' })).toString('base64url')}.${sig}`;
     const longer = `${Buffer.from(JSON.stringify({ ...claims, x: now + 10 * SESSION_TTL_MS })).toString('base64url')}.${sig}`;
-    for (const bad of [undefined, '', 'garbage', asSomeoneElse, longer, `${value}x`, signSession('some-other-key', olivia, now), signSession(purposeKey('a-secret-of-at-least-thirty-two-characters', 'connect-link'), olivia, now)]) {
+    for (const bad of [
+      undefined,
+      '',
+      'garbage',
+      asSomeoneElse,
+      longer,
+      `${value}x`,
+      signSession('some-other-key', olivia, now),
+      signSession(purposeKey('a-secret-of-at-least-thirty-two-characters', 'connect-link'), olivia, now),
+    ]) {
       expect(readSession(key, bad, now)).toBeUndefined();
     }
   });

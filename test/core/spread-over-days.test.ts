@@ -59,7 +59,13 @@ describe('spreadOverDays', () => {
   it('returns fewer than count when candidates run out, and nothing for none', () => {
     expect(label(spreadOverDays([slot('2026-03-09T09:00')], ZONE))).toEqual(['Mon 09:00']);
     expect(spreadOverDays([], ZONE)).toEqual([]);
-    expect(spreadOverDays(candidates, ZONE, candidates.map((s) => s.start))).toEqual([]);
+    expect(
+      spreadOverDays(
+        candidates,
+        ZONE,
+        candidates.map((s) => s.start),
+      ),
+    ).toEqual([]);
   });
 
   it('groups by the calendar day in the given zone', () => {

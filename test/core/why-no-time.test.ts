@@ -28,7 +28,12 @@ describe('whyNoTime', () => {
 
   it('three whose pairs meet but never all together: no overlap at all', () => {
     const people = [person('A', 'UTC', 9, 13), person('B', 'UTC', 12, 16), person('C', 'UTC', 14, 18)];
-    expect(whyNoTime({ people, from, to, minutes: 30 })).toEqual({ kind: 'hours-never-overlap', first: expect.objectContaining({ name: 'A' }), second: expect.objectContaining({ name: 'C' }), apartMinutes: 60 });
+    expect(whyNoTime({ people, from, to, minutes: 30 })).toEqual({
+      kind: 'hours-never-overlap',
+      first: expect.objectContaining({ name: 'A' }),
+      second: expect.objectContaining({ name: 'C' }),
+      apartMinutes: 60,
+    });
   });
 
   it('a half-hour zone across a DST change keeps its numbers', () => {

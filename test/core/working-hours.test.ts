@@ -31,10 +31,7 @@ describe('workingIntervals', () => {
 
   it('Kolkata (+05:30) starts at 03:30Z and excludes the weekend', () => {
     const got = workingIntervals(defaultHours('Asia/Kolkata'), utc('2026-03-13T00:00'), utc('2026-03-17T00:00'));
-    expect(pretty(got)).toEqual([
-      'Fri 2026-03-13T03:30Z – Fri 2026-03-13T11:30Z',
-      'Mon 2026-03-16T03:30Z – Mon 2026-03-16T11:30Z',
-    ]);
+    expect(pretty(got)).toEqual(['Fri 2026-03-13T03:30Z – Fri 2026-03-13T11:30Z', 'Mon 2026-03-16T03:30Z – Mon 2026-03-16T11:30Z']);
   });
 
   it('clips to [from, to)', () => {
@@ -56,9 +53,7 @@ describe('workingIntervals', () => {
 
   it('follows custom hours and days', () => {
     const hours = { zone: 'UTC', startMinute: 7 * 60 + 30, endMinute: 12 * 60, days: [6] };
-    expect(pretty(workingIntervals(hours, utc('2026-03-09T00:00'), utc('2026-03-16T00:00')))).toEqual([
-      'Sat 2026-03-14T07:30Z – Sat 2026-03-14T12:00Z',
-    ]);
+    expect(pretty(workingIntervals(hours, utc('2026-03-09T00:00'), utc('2026-03-16T00:00')))).toEqual(['Sat 2026-03-14T07:30Z – Sat 2026-03-14T12:00Z']);
   });
 
   it('New York and Kolkata working hours never overlap on a normal week', () => {
@@ -74,11 +69,10 @@ describe('workingIntervals', () => {
   it('New York and London overlap 14:00–17:00 London time', () => {
     const from = utc('2026-11-09T00:00');
     const to = utc('2026-11-11T00:00');
-    const both = intersect(
-      workingIntervals(defaultHours('America/New_York'), from, to),
-      workingIntervals(defaultHours('Europe/London'), from, to),
+    const both = intersect(workingIntervals(defaultHours('America/New_York'), from, to), workingIntervals(defaultHours('Europe/London'), from, to));
+    const london = both.map(
+      (i) => `${DateTime.fromMillis(i.start, { zone: 'Europe/London' }).toFormat('ccc HH:mm')}–${DateTime.fromMillis(i.end, { zone: 'Europe/London' }).toFormat('HH:mm')}`,
     );
-    const london = both.map((i) => `${DateTime.fromMillis(i.start, { zone: 'Europe/London' }).toFormat('ccc HH:mm')}–${DateTime.fromMillis(i.end, { zone: 'Europe/London' }).toFormat('HH:mm')}`);
     expect(london).toEqual(['Mon 14:00–17:00', 'Tue 14:00–17:00']);
   });
 });

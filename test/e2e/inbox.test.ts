@@ -50,7 +50,12 @@ describe('unread email in a DM (real clock)', () => {
     expect(gmailGets(h)).toHaveLength(4);
     for (const g of gmailGets(h)) expect(g.query).toMatchObject({ format: 'metadata', metadataHeaders: ['From', 'Subject', 'Date'] });
     expect(new Set(h.google.requests.map((r) => r.email))).toEqual(new Set([organizer.email]));
-    expect(h.slack.callsTo('users.lookupByEmail').map((c) => c.args.email).sort()).toEqual([alice.email, 'ceo@ext.test', 'news@ext.test']);
+    expect(
+      h.slack
+        .callsTo('users.lookupByEmail')
+        .map((c) => c.args.email)
+        .sort(),
+    ).toEqual([alice.email, 'ceo@ext.test', 'news@ext.test']);
   });
 
   it('anything that is not about mail gets the help, and no Google call', async () => {

@@ -17,7 +17,14 @@ const users: FakeSlackUser[] = Array.from({ length: N }, (_, i) => ({
   email: `load${i}@acme.test`,
   tz: ZONES[i % ZONES.length] ?? 'UTC',
 }));
-const guests: FakeSlackUser[] = users.map((u, i) => ({ ...u, id: `U0GUEST${String(i).padStart(3, '0')}`, name: `guest${i}`, realName: `Guest ${i}`, email: `guest${i}@acme.test`, tz: ZONES[(i + 1) % ZONES.length] ?? 'UTC' }));
+const guests: FakeSlackUser[] = users.map((u, i) => ({
+  ...u,
+  id: `U0GUEST${String(i).padStart(3, '0')}`,
+  name: `guest${i}`,
+  realName: `Guest ${i}`,
+  email: `guest${i}@acme.test`,
+  tz: ZONES[(i + 1) % ZONES.length] ?? 'UTC',
+}));
 const invitee = (i: number): FakeSlackUser => guests[i]!;
 // Zero-padded, so that no title is a prefix of another ("Load 1" of "Load 10").
 const titleOf = (i: number): string => `Load ${String(i).padStart(3, '0')}`;

@@ -87,7 +87,10 @@ describe('a bot that dies or stops mid-booking', () => {
     bot.kill('SIGTERM');
     // new work is refused while the booking drains
     await new Promise((r) => setTimeout(r, 200));
-    const refused = await fetch(`http://127.0.0.1:${bot.port}/healthz`).then((r) => r.status, () => 0);
+    const refused = await fetch(`http://127.0.0.1:${bot.port}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     expect(refused).not.toBe(200);
     draft.release();
 

@@ -79,11 +79,7 @@ describe('nothing crosses from one user to another, and nothing leaks', () => {
 
     const secrets = [...h.registry.allMinted(), BOT_TOKEN, SIGNING_SECRET, h.scalekit.clientSecret];
     expect(h.registry.allMinted().length).toBeGreaterThanOrEqual(4);
-    const everything = [
-      ...h.logs,
-      ...h.slack.responses.map((r) => JSON.stringify(r.body)),
-      ...h.slack.calls.map((c) => JSON.stringify(c.args)),
-    ].join('\n');
+    const everything = [...h.logs, ...h.slack.responses.map((r) => JSON.stringify(r.body)), ...h.slack.calls.map((c) => JSON.stringify(c.args))].join('\n');
     expect(h.logs.some((l) => l.includes('listener failed'))).toBe(true);
     for (const s of secrets) expect(everything.includes(s), 'a secret leaked').toBe(false);
   });

@@ -64,9 +64,7 @@ export interface Fakes {
   lookupsInFlight: { now: number; max: number };
 }
 
-export function fakes(
-  opts: { mail?: MailItem[]; missing?: boolean; colleagues?: string[]; people?: Record<string, DirectoryEntry>; pageSize?: number } = {},
-): Fakes {
+export function fakes(opts: { mail?: MailItem[]; missing?: boolean; colleagues?: string[]; people?: Record<string, DirectoryEntry>; pageSize?: number } = {}): Fakes {
   const mailbox = new FakeMailbox(opts.mail ?? [], opts.pageSize);
   const store = new MemoryStore();
   const pending = store.pending;

@@ -56,7 +56,10 @@ export class MemoryStore implements Store {
       if (next) this.keep(next);
       return result;
     });
-    this.locks.set(id, run.catch(() => undefined));
+    this.locks.set(
+      id,
+      run.catch(() => undefined),
+    );
     return run;
   }
 

@@ -6,16 +6,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Browser {
   context: BrowserContext;
@@ -26,10 +17,7 @@ export interface Browser {
 /** Debian's Chromium, headless, with a fresh profile. Missing Chromium is a failure, not a skip. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the sandbox browser test drives Debian's Chromium. ` +
-        'Install it with `.ci/install-chromium.sh` (or `apt-get install -y chromium`).',
-    );
+    throw new Error(`${CHROMIUM} is missing: the sandbox browser test drives Debian's Chromium. ` + 'Install it with `.ci/install-chromium.sh` (or `apt-get install -y chromium`).');
   }
   const profile = await mkdtemp(join(tmpdir(), 'sandbox-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -86,25 +86,29 @@ describe('the sandbox in a browser', () => {
     const consented = new Set<string>();
     let connectedAt = 0;
     let continuedAt = 0;
-    await until('the proposal (Book buttons), after connecting Google', async () => {
-      if (await isVisible(book)) return true;
-      for (const connect of await messages.getByRole('button', { name: /^(Re)?connect /i }).all()) {
-        const label = (await connect.innerText()).trim();
-        if (consented.has(label)) continue;
-        await consent(connect);
-        consented.add(label);
+    await until(
+      'the proposal (Book buttons), after connecting Google',
+      async () => {
+        if (await isVisible(book)) return true;
+        for (const connect of await messages.getByRole('button', { name: /^(Re)?connect /i }).all()) {
+          const label = (await connect.innerText()).trim();
+          if (consented.has(label)) continue;
+          await consent(connect);
+          consented.add(label);
+          return undefined;
+        }
+        // The bot may resume by itself once connected: give it a moment, then press Continue (sparingly).
+        if (connectedAt === 0 && (await p.locator('#connections .conn.on').count()) === 2) connectedAt = Date.now();
+        const resume = messages.getByRole('button', { name: 'Continue', exact: true }).last();
+        const now = Date.now();
+        if (connectedAt > 0 && now - connectedAt > 2_000 && now - continuedAt > 5_000 && (await isVisible(resume))) {
+          await resume.click();
+          continuedAt = now;
+        }
         return undefined;
-      }
-      // The bot may resume by itself once connected: give it a moment, then press Continue (sparingly).
-      if (connectedAt === 0 && (await p.locator('#connections .conn.on').count()) === 2) connectedAt = Date.now();
-      const resume = messages.getByRole('button', { name: 'Continue', exact: true }).last();
-      const now = Date.now();
-      if (connectedAt > 0 && now - connectedAt > 2_000 && now - continuedAt > 5_000 && (await isVisible(resume))) {
-        await resume.click();
-        continuedAt = now;
-      }
-      return undefined;
-    }, 60_000);
+      },
+      60_000,
+    );
     expect(consented.size).toBe(2);
     expect(await p.locator('#connections .conn.on').count()).toBe(2);
     expect(await messages.locator('.message.ephemeral', { hasText: 'Free times for Sync' }).count()).toBe(1);

@@ -24,13 +24,7 @@ const isMagicLink = (scalekit: FakeScalekit) => (u: URL) => u.origin === new URL
  * `googleEmail` when given) → the bot's /auth/verify. A browser already signed in to the bot skips
  * the Slack hops.
  */
-export async function connectThroughBrowser(
-  h: ConnectSide,
-  person: FakeSlackUser,
-  browser: TestBrowser,
-  connectUrl: string,
-  opts: { googleEmail?: string } = {},
-): Promise<Connected> {
+export async function connectThroughBrowser(h: ConnectSide, person: FakeSlackUser, browser: TestBrowser, connectUrl: string, opts: { googleEmail?: string } = {}): Promise<Connected> {
   if (browser.cookie(h.slack.url, 'fake_slack_session') === undefined) browser.setCookie(h.slack.url, h.slack.signIn(person.id, person.teamId));
   const toConsent = await browser.open(connectUrl, { stopBefore: isMagicLink(h.scalekit) });
   if (toConsent.location === undefined) return { page: toConsent };

@@ -25,10 +25,7 @@ export interface Classified {
 export function classifyGoogleError(status: number, body: unknown): Classified {
   const parsed = GoogleErrorBody.safeParse(body);
   const err = parsed.success ? parsed.data.error : undefined;
-  const reasons = [
-    ...(err?.errors ?? []).flatMap((e) => (e.reason ? [e.reason] : [])),
-    ...(err?.details ?? []).flatMap((d) => (d.reason ? [d.reason] : [])),
-  ];
+  const reasons = [...(err?.errors ?? []).flatMap((e) => (e.reason ? [e.reason] : [])), ...(err?.details ?? []).flatMap((d) => (d.reason ? [d.reason] : []))];
   const has = (set: Set<string>) => reasons.some((r) => set.has(r));
   const problem = ((): ServiceProblem => {
     if (status === 401) return 'unauthorized';

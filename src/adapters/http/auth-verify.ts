@@ -23,7 +23,12 @@ function render(outcome: Exclude<VerifyOutcome, { kind: 'sign-in' }>): { status:
       return { status: 400, html: page('This link was already used', ['Go back to Slack; if Google still is not connected, press Connect again.']) };
     case 'not-verified':
       return outcome.retry
-        ? { status: 503, html: page('We could not confirm this connection yet', ['Scalekit, which keeps the Google connection, did not answer. Nothing was changed: reload this page in a minute, or press Connect in Slack again.']) }
+        ? {
+            status: 503,
+            html: page('We could not confirm this connection yet', [
+              'Scalekit, which keeps the Google connection, did not answer. Nothing was changed: reload this page in a minute, or press Connect in Slack again.',
+            ]),
+          }
         : { status: 400, html: page('This link was already used or has expired', ['Go back to Slack; if Google still is not connected, press Connect again.']) };
     case 'wrong-google-account': {
       const label = CONNECTOR_LABEL[outcome.connector];

@@ -28,9 +28,19 @@ export function connectStartRoute(deps: BrowserRouteDeps) {
         return sendPage(res, 403, NOT_YOURS);
       case 'invalid':
         deps.log.warn('connect link refused', { why: outcome.why });
-        return sendPage(res, 400, page('This Connect link does not work any more', ['It has expired or was changed. Go back to Slack and use a fresh Connect button (in the bot’s App Home, or by asking again).']));
+        return sendPage(
+          res,
+          400,
+          page('This Connect link does not work any more', ['It has expired or was changed. Go back to Slack and use a fresh Connect button (in the bot’s App Home, or by asking again).']),
+        );
       case 'unavailable':
-        return sendPage(res, 503, page(`Could not start connecting ${CONNECTOR_LABEL[outcome.connector]}`, ['Scalekit, which keeps the Google connection, did not answer. Nothing was changed: press the Connect button again in a minute.']));
+        return sendPage(
+          res,
+          503,
+          page(`Could not start connecting ${CONNECTOR_LABEL[outcome.connector]}`, [
+            'Scalekit, which keeps the Google connection, did not answer. Nothing was changed: press the Connect button again in a minute.',
+          ]),
+        );
     }
   };
 }

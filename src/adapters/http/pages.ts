@@ -33,6 +33,4 @@ export function redirect(res: ServerResponse, location: string, cookies: readonl
 }
 
 /** What a person sees who opened someone else's Connect link, or came back from Google on it. */
-export const NOT_YOURS = page('This Connect link belongs to someone else', [
-  'Use your own Connect button in Slack. Nothing was connected or changed.',
-]);
+export const NOT_YOURS = page('This Connect link belongs to someone else', ['Use your own Connect button in Slack. Nothing was connected or changed.']);

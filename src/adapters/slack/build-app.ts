@@ -56,7 +56,9 @@ export function buildSlackApp(config: Config, routes: CustomRoute[], logger: Bol
 
   const clients = new Map<string, WebClient>();
   const clientFor: ClientFor = async (user: SlackUserRef) => {
-    const token = config.slack.botToken ?? (await installationStore?.fetchInstallation({ teamId: user.teamId, enterpriseId: user.enterpriseId, isEnterpriseInstall: user.enterpriseId !== undefined }))?.bot?.token;
+    const token =
+      config.slack.botToken ??
+      (await installationStore?.fetchInstallation({ teamId: user.teamId, enterpriseId: user.enterpriseId, isEnterpriseInstall: user.enterpriseId !== undefined }))?.bot?.token;
     if (!token) throw new Error(`no bot token for workspace ${user.enterpriseId ?? user.teamId}`);
     let client = clients.get(token);
     if (!client) {

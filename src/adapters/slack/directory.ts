@@ -11,9 +11,7 @@ const UserInfo = z.object({
     deleted: z.boolean().optional(),
     is_bot: z.boolean().optional(),
     tz: z.string().optional(),
-    profile: z
-      .object({ email: z.string().optional(), display_name: z.string().optional(), real_name: z.string().optional() })
-      .optional(),
+    profile: z.object({ email: z.string().optional(), display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
   }),
 });
 

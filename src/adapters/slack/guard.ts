@@ -38,9 +38,7 @@ export async function guarded(
     const reference = randomBytes(4).toString('hex');
     ctx.log.error('listener failed', { listener: ctx.listener, team: ctx.user?.teamId, user: ctx.user?.userId, reference, ...describe(e) });
     const reply = isStoreUnavailable(e) ? buildStoreUnavailable(reference) : buildInternalError(reference);
-    const told = ctx.respond
-      ? ctx.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks })
-      : ctx.tell?.(reply);
+    const told = ctx.respond ? ctx.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks }) : ctx.tell?.(reply);
     await told?.catch((err: unknown) => {
       ctx.log.warn('could not tell the user about a failure', { listener: ctx.listener, reference, ...describe(err) });
     });

@@ -54,27 +54,28 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
       });
     },
     async overlappingBookings(slot, exceptId) {
-      const rows = await db.query<{ record: unknown }>(
-        `select record from schedule_requests where state in ('booking', 'booked') and id <> $1 and slot_start < $3 and slot_end > $2`,
-        [exceptId, slot.start, slot.end],
-      );
+      const rows = await db.query<{ record: unknown }>(`select record from schedule_requests where state in ('booking', 'booked') and id <> $1 and slot_start < $3 and slot_end > $2`, [
+        exceptId,
+        slot.start,
+        slot.end,
+      ]);
       return rows.map((r) => parseRecord(r.record));
     },
     async takeUnfinished(leaseMs) {
       // One statement finds and re-stamps: of two instances recovering at once, the second waits on
       // the row lock, then sees the fresh stamp and skips the row.
-      const rows = await db.query<{ id: string }>(
-        `update schedule_requests set claimed_at = ${DB_NOW_MS} where state = 'booking' and claimed_at < ${DB_NOW_MS} - $1::bigint returning id`,
-        [leaseMs],
-      );
+      const rows = await db.query<{ id: string }>(`update schedule_requests set claimed_at = ${DB_NOW_MS} where state = 'booking' and claimed_at < ${DB_NOW_MS} - $1::bigint returning id`, [
+        leaseMs,
+      ]);
       return rows.map((r) => r.id);
     },
 
     async putPending(p: PendingRequest) {
-      await db.query(
-        'insert into pending_requests (id, record, expires_at) values ($1, $2, $3) on conflict (id) do update set record = excluded.record, expires_at = excluded.expires_at',
-        [p.id, JSON.stringify(p), p.expiresAt],
-      );
+      await db.query('insert into pending_requests (id, record, expires_at) values ($1, $2, $3) on conflict (id) do update set record = excluded.record, expires_at = excluded.expires_at', [
+        p.id,
+        JSON.stringify(p),
+        p.expiresAt,
+      ]);
     },
     async getPending(id) {
       const [row] = await db.query<{ record: unknown }>('select record from pending_requests where id = $1 and expires_at > $2', [id, now()]);
@@ -96,10 +97,11 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
       return parsed.success ? parsed.data : undefined;
     },
     async putPrefs(user, prefs) {
-      await db.query(
-        'insert into user_prefs (team_key, user_id, prefs) values ($1, $2, $3) on conflict (team_key, user_id) do update set prefs = excluded.prefs',
-        [teamKey(user), user.userId, JSON.stringify(prefs)],
-      );
+      await db.query('insert into user_prefs (team_key, user_id, prefs) values ($1, $2, $3) on conflict (team_key, user_id) do update set prefs = excluded.prefs', [
+        teamKey(user),
+        user.userId,
+        JSON.stringify(prefs),
+      ]);
     },
 
     async sweep(at) {

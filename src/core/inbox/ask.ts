@@ -7,13 +7,24 @@ export const MAX_PAGE = 20;
 /** Longest accepted sender or label text; keeps the query and the Show more value small. */
 export const MAX_FILTER_LENGTH = 100;
 
-const filterText = z.string().min(1).max(MAX_FILTER_LENGTH).regex(/^[^\s"`<>]+$/);
+const filterText = z
+  .string()
+  .min(1)
+  .max(MAX_FILTER_LENGTH)
+  .regex(/^[^\s"`<>]+$/);
 
 export const TimeRange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('today') }),
   z.object({ kind: z.literal('yesterday') }),
   z.object({ kind: z.literal('this-week') }),
-  z.object({ kind: z.literal('hours'), hours: z.number().int().min(1).max(24 * 366) }),
+  z.object({
+    kind: z.literal('hours'),
+    hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 366),
+  }),
 ]);
 export type TimeRange = z.infer<typeof TimeRange>;
 
@@ -27,7 +38,12 @@ export type SenderFilter = z.infer<typeof SenderFilter>;
 /** One request for an unread-mail summary, as parsed from what the user wrote. */
 export const InboxAsk = z.object({
   from: SenderFilter.optional(),
-  label: z.string().min(1).max(MAX_FILTER_LENGTH).regex(/^[^"`<>]+$/).optional(),
+  label: z
+    .string()
+    .min(1)
+    .max(MAX_FILTER_LENGTH)
+    .regex(/^[^"`<>]+$/)
+    .optional(),
   range: TimeRange.optional(),
   limit: z.number().int().min(1).max(MAX_PAGE),
   /** "What's urgent?", "anything important?": list only the messages the urgency table flags. */
@@ -57,8 +73,30 @@ const URGENT_WORDS = /\b(?:urgent|important|pressing|critical|high[-\s]?priority
 const EMAIL = /^[^\s@"`<>]+@[^\s@"`<>]+\.[^\s@"`<>]+$/;
 /** Words that follow "from" in time phrases ("from the last 2 days"), never a sender. */
 const NOT_SENDERS = new Set([
-  'the', 'my', 'me', 'a', 'an', 'last', 'past', 'previous', 'today', 'yesterday', 'this', 'since',
-  'inbox', 'gmail', 'email', 'emails', 'mail', 'mails', 'unread', 'anyone', 'everyone', 'all', 'label', 'with',
+  'the',
+  'my',
+  'me',
+  'a',
+  'an',
+  'last',
+  'past',
+  'previous',
+  'today',
+  'yesterday',
+  'this',
+  'since',
+  'inbox',
+  'gmail',
+  'email',
+  'emails',
+  'mail',
+  'mails',
+  'unread',
+  'anyone',
+  'everyone',
+  'all',
+  'label',
+  'with',
 ]);
 
 const clean = (s: string) => s.replace(/[.,;:!?)\]]+$/, '');

@@ -42,7 +42,11 @@ function value(s: string): string {
 
 /** Gmail writes label names with `-` for spaces and for the `/` of nested labels. */
 export function labelTerm(label: string): string {
-  const name = label.trim().toLowerCase().replace(/[\s/]+/g, '-').replace(/["\\(){}]/g, '');
+  const name = label
+    .trim()
+    .toLowerCase()
+    .replace(/[\s/]+/g, '-')
+    .replace(/["\\(){}]/g, '');
   return name === 'inbox' ? 'in:inbox' : `label:${name}`;
 }
 

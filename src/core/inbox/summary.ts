@@ -54,7 +54,11 @@ export function parseSender(header: string): Sender {
   const raw = header.trim();
   const angle = /^(.*?)<([^<>\s]+@[^<>\s]+)>\s*$/.exec(raw);
   if (angle) {
-    const name = (angle[1] ?? '').trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1').trim();
+    const name = (angle[1] ?? '')
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .replace(/\\(.)/g, '$1')
+      .trim();
     return { name: name === '' ? undefined : name, email: (angle[2] ?? '').toLowerCase(), raw };
   }
   if (/^[^\s<>@]+@[^\s<>@]+$/.test(raw)) return { email: raw.toLowerCase(), raw };
@@ -120,7 +124,6 @@ export function countsOf(s: InboxSummary): SummaryCounts {
 
 /** Only the flagged messages, in the same parts and order: the answer to "what's urgent?". */
 export function onlyUrgent(s: InboxSummary): InboxSummary {
-  const keep = (groups: readonly SummaryGroup[]) =>
-    groups.map((g) => ({ sender: g.sender, entries: g.entries.filter((e) => e.urgent.length > 0) })).filter((g) => g.entries.length > 0);
+  const keep = (groups: readonly SummaryGroup[]) => groups.map((g) => ({ sender: g.sender, entries: g.entries.filter((e) => e.urgent.length > 0) })).filter((g) => g.entries.length > 0);
   return { colleagues: keep(s.colleagues), urgent: keep(s.urgent), rest: [] };
 }

@@ -27,18 +27,28 @@ export const URGENCY_RULES: readonly UrgencyRule[] = [
   // Deadlines
   { pattern: /\bdeadline\b/i, reason: 'deadline', weight: 2 },
   { pattern: new RegExp(`\\b(?:by|before|until)\\s+(?:the\\s+)?${SOON}\\b`, 'i'), reason: 'deadline', weight: 2 },
-  { pattern: new RegExp(`\\bdue\\s+(?:(?:by|on|before)\\s+(?:the\\s+)?)?(?:${SOON}|this\\s+(?:week|morning|afternoon|evening)|(?:in|within)\\s+\\d+\\s+(?:hours?|days?))\\b`, 'i'), reason: 'deadline', weight: 2 },
+  {
+    pattern: new RegExp(`\\bdue\\s+(?:(?:by|on|before)\\s+(?:the\\s+)?)?(?:${SOON}|this\\s+(?:week|morning|afternoon|evening)|(?:in|within)\\s+\\d+\\s+(?:hours?|days?))\\b`, 'i'),
+    reason: 'deadline',
+    weight: 2,
+  },
   { pattern: /\b(?:eod|cob)\b/i, reason: 'deadline', weight: 2 },
   // Things that broke
   {
-    pattern: /\b(?:build|builds|pipeline|deploy(?:ment)?|release|job|tests?|checks?|ci|workflow|run|backup|payment|migration)\s+(?:has\s+|have\s+|just\s+)?failed\b|\bfailed\s+(?:build|deploy(?:ment)?|pipeline|job|run|check)s?\b/i,
+    pattern:
+      /\b(?:build|builds|pipeline|deploy(?:ment)?|release|job|tests?|checks?|ci|workflow|run|backup|payment|migration)\s+(?:has\s+|have\s+|just\s+)?failed\b|\bfailed\s+(?:build|deploy(?:ment)?|pipeline|job|run|check)s?\b/i,
     reason: 'build failed',
     weight: 3,
   },
   { pattern: /\b(?:failing|failures?)\b/i, reason: 'failing', weight: 2 },
   { pattern: /\boutages?\b/i, reason: 'outage', weight: 3 },
   { pattern: /\bincidents?\b/i, reason: 'incident', weight: 3 },
-  { pattern: /\b(?:is|are|was|were|went|goes|going|gone|been|still|site|server|service|api|app|prod|production|database|db)\s+down\b|\bdown\s+(?:again|for\s+(?:everyone|everybody|all|us|me))\b/i, reason: 'down', weight: 2 },
+  {
+    pattern:
+      /\b(?:is|are|was|were|went|goes|going|gone|been|still|site|server|service|api|app|prod|production|database|db)\s+down\b|\bdown\s+(?:again|for\s+(?:everyone|everybody|all|us|me))\b/i,
+    reason: 'down',
+    weight: 2,
+  },
   { pattern: /\berrors?\b/i, reason: 'error', weight: 2 },
   // Things that say it is over
   { pattern: /\b(?:resolved|all\s+clear|back\s+(?:up|online|to\s+normal))\b/i, reason: 'resolved', weight: -2 },
@@ -46,7 +56,14 @@ export const URGENCY_RULES: readonly UrgencyRule[] = [
 ];
 
 /** A string row: the phrase itself, whole words, any case. */
-const phrase = (s: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${s.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_])`, 'iu');
+const phrase = (s: string) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_])${s
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_])`,
+    'iu',
+  );
 
 /** A fresh, stateless copy: a `g` or `y` flag would make `exec` remember where it stopped. */
 const compiled = (p: RegExp | string) => (typeof p === 'string' ? phrase(p) : new RegExp(p.source, p.flags.replace(/[gy]/g, '')));
@@ -62,8 +79,7 @@ export interface CompiledRule {
  * of no text or a weight that is not a finite number are left out rather than trusted.
  */
 export function urgencyRules(extra: readonly UrgencyRule[] = []): readonly CompiledRule[] {
-  const usable = (r: UrgencyRule) =>
-    Number.isFinite(r.weight) && r.reason.trim() !== '' && (typeof r.pattern === 'string' ? r.pattern.trim() !== '' : r.pattern.source !== '(?:)');
+  const usable = (r: UrgencyRule) => Number.isFinite(r.weight) && r.reason.trim() !== '' && (typeof r.pattern === 'string' ? r.pattern.trim() !== '' : r.pattern.source !== '(?:)');
   return [...URGENCY_RULES, ...extra.filter(usable)].map((r) => ({ pattern: compiled(r.pattern), reason: r.reason.trim(), weight: r.weight }));
 }
 

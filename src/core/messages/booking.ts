@@ -16,7 +16,14 @@ export function buildConfirmation(b: Booked): Reply {
   const when = spanToken(b.slot, b.zone);
   const blocks: Block[] = [section(`:white_check_mark: *${title}* is booked for *${when}*.`)];
   const details: string[] = [];
-  if (b.attendees.length > 0) details.push(`*Who:* ${namesText(b.attendees.map((a) => a.name), 1200, 10)}`);
+  if (b.attendees.length > 0)
+    details.push(
+      `*Who:* ${namesText(
+        b.attendees.map((a) => a.name),
+        1200,
+        10,
+      )}`,
+    );
   const theirs = localTimesText(b.slot.start, b.zone, b.attendees, 1200);
   if (theirs !== '') details.push(`*Their time:* ${theirs}`);
   if (details.length > 0) blocks.push(section(details.join('\n')));
@@ -24,10 +31,9 @@ export function buildConfirmation(b: Booked): Reply {
   if (meet !== undefined) blocks.push(section(`:video_camera: ${meet}`));
   const draft = mrkdwnLink(b.draftLink, 'Open the email draft in Gmail');
   const drafts = mrkdwnLink(draftsListOf(b.draftLink), 'all drafts');
-  const links = [
-    mrkdwnLink(b.eventLink, 'Open the calendar event'),
-    draft !== undefined && drafts !== undefined ? `${draft} (or ${drafts}, if you already edited it)` : draft,
-  ].filter((l): l is string => l !== undefined);
+  const links = [mrkdwnLink(b.eventLink, 'Open the calendar event'), draft !== undefined && drafts !== undefined ? `${draft} (or ${drafts}, if you already edited it)` : draft].filter(
+    (l): l is string => l !== undefined,
+  );
   if (links.length > 0) blocks.push(section(links.join('  ·  ')));
   blocks.push(context('Invitations went out from your calendar. The follow-up email waits in your drafts until you send it.'));
   blocks.push({
@@ -50,9 +56,7 @@ export function buildConfirmation(b: Booked): Reply {
 export function buildDraftFailed(o: Extract<BookingOutcome, { kind: 'draft-failed' }>): Reply {
   const { reason, eventRemoved, retry, missing } = o;
   const title = shown(o.title, MAX_TITLE);
-  const what = eventRemoved
-    ? 'I removed the calendar event again, so nothing is left half-done.'
-    : 'I could not remove the calendar event either: please delete it from your calendar.';
+  const what = eventRemoved ? 'I removed the calendar event again, so nothing is left half-done.' : 'I could not remove the calendar event either: please delete it from your calendar.';
   const head = section(`:x: I couldn’t finish booking *${title}*: ${shown(reason, MAX_REASON)}. ${what}`);
   const text = `Couldn't finish booking ${title}`;
   if (missing) return { text, blocks: [head, ...buildConnectPrompt(o.requestId, [missing]).blocks] };

@@ -9,17 +9,7 @@ import { escapeText, oneLine } from './text.js';
  * 12/24-hour setting: `{date_pretty}`-style tokens say today, yesterday or tomorrow where they
  * apply. (Formatting text for app surfaces, "Date formatting".)
  */
-export const DATE_TOKENS = [
-  '{date_num}',
-  '{date}',
-  '{date_short}',
-  '{date_long}',
-  '{date_pretty}',
-  '{date_short_pretty}',
-  '{date_long_pretty}',
-  '{time}',
-  '{time_secs}',
-] as const;
+export const DATE_TOKENS = ['{date_num}', '{date}', '{date_short}', '{date_long}', '{date_pretty}', '{date_short_pretty}', '{date_long_pretty}', '{time}', '{time_secs}'] as const;
 export type DateToken = (typeof DATE_TOKENS)[number];
 
 /** The day and the start time of a meeting: "Tuesday, March 10th, 2026 at 9:00 AM" or "tomorrow at 09:00". */

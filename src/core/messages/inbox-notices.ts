@@ -43,8 +43,7 @@ export function buildInboxFailure(f: ServiceFailure): Reply {
   }
 }
 
-export const buildInboxNotYours = (): Reply =>
-  plain('That button belongs to someone else’s email summary, so I did nothing. Ask me about your own unread email instead.');
+export const buildInboxNotYours = (): Reply => plain('That button belongs to someone else’s email summary, so I did nothing. Ask me about your own unread email instead.');
 
 export const buildInboxGone = (): Reply => plain('This email summary has expired. Ask me again for a fresh one.');
 

@@ -17,8 +17,7 @@ const MAX_MATCH = 40;
 const MAX_URL = 3000;
 
 /** A conversation in the asker's own Gmail account (never `/u/0/`, which is whoever signed in first). */
-export const threadLink = (m: { id: string; threadId: string }, account: string | undefined, inInbox = true): string =>
-  gmailThreadLink(m, account, inInbox);
+export const threadLink = (m: { id: string; threadId: string }, account: string | undefined, inInbox = true): string => gmailThreadLink(m, account, inInbox);
 
 /**
  * Mail text for plain_text objects: one line, cut, then entity-escaped, which Slack asks for in
@@ -72,10 +71,7 @@ function entryBlock(e: SummaryEntry, withSender: boolean, v: InboxView): Block {
   const { item } = e;
   const subject = inert(item.subject, MAX_SUBJECT) || '(no subject)';
   const when = `${dateToken(item.receivedAt, v.zone, RECEIVED)} (${ageText(item.receivedAt, v.now)})`;
-  const lines = [
-    `${e.urgent.length > 0 ? '🚩 ' : ''}*${subject}*`,
-    withSender ? `${inert(senderText(item.from), MAX_SENDER)} · ${when}` : when,
-  ];
+  const lines = [`${e.urgent.length > 0 ? '🚩 ' : ''}*${subject}*`, withSender ? `${inert(senderText(item.from), MAX_SENDER)} · ${when}` : when];
   const snippet = inert(item.snippet, MAX_SNIPPET);
   if (snippet !== '') lines.push(`“${snippet}”`);
   if (e.urgent.length > 0) lines.push(`Flagged: ${e.urgent.slice(0, 5).map(reasonText).join(', ')}`);

@@ -38,7 +38,14 @@ function askedNote(v: ProposalView): Block[] {
 
 export function buildProposal(v: ProposalView): Reply {
   const title = shown(v.title, MAX_TITLE);
-  const who = v.attendees.length > 0 ? ` with ${namesText(v.attendees.map((a) => a.name), 1200, 10)}` : '';
+  const who =
+    v.attendees.length > 0
+      ? ` with ${namesText(
+          v.attendees.map((a) => a.name),
+          1200,
+          10,
+        )}`
+      : '';
   const blocks: Block[] = [section(`Free times for *${title}* (${formatMinutes(v.minutes)})${who}, ${shown(v.whenText, 200)}:`), ...askedNote(v)];
   const rows = Math.min(v.slots.length, MAX_SLOT_ROWS);
   for (let i = 0; i < rows; i += 1) {

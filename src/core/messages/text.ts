@@ -35,7 +35,10 @@ export function shown(s: string, max: number): string {
 
 /** One line of text: control characters and runs of white space become one space. */
 export const oneLine = (s: string): string =>
-  s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  s
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * The start of a text that may be huge, before it is flattened and cut: `max` characters of
@@ -56,7 +59,10 @@ const INERT: Record<string, string> = { '*': '∗', _: 'ˍ', '~': '∼', '`': '�
  * characters replaced by lookalikes, and at most `max` characters once escaped.
  */
 export function inert(s: string, max: number): string {
-  return shown(oneLine(head(s, max)).replace(/[*_~`]/g, (c) => INERT[c] ?? c), max);
+  return shown(
+    oneLine(head(s, max)).replace(/[*_~`]/g, (c) => INERT[c] ?? c),
+    max,
+  );
 }
 
 /** `Mon 23 Nov, 10:00–10:30 EST` in the given zone: plain text, for fallbacks and email. */

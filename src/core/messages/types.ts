@@ -12,11 +12,7 @@ export interface Reply {
 export const section = (markdown: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: markdown } });
 export const context = (markdown: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: markdown }] });
 
-export function button(
-  text: string,
-  actionId: string,
-  opts: { value?: string; url?: string; style?: 'primary' | 'danger' } = {},
-): Button {
+export function button(text: string, actionId: string, opts: { value?: string; url?: string; style?: 'primary' | 'danger' } = {}): Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text, emoji: true },

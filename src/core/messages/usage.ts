@@ -15,6 +15,8 @@ const MAX_REASON = 1000;
 /** Help for `/schedule help`, and the same help under the reason when the input didn't parse. */
 export function buildUsage(reason?: string): Reply {
   const blocks = reason === undefined ? [section(HOW)] : [section(`:warning: ${shown(reason, MAX_REASON)}`), section(HOW)];
-  blocks.push(context('I look for free time in Google Calendar for you and everyone you mention, within each person’s working hours, then create the event and a Gmail draft for you to send.'));
+  blocks.push(
+    context('I look for free time in Google Calendar for you and everyone you mention, within each person’s working hours, then create the event and a Gmail draft for you to send.'),
+  );
   return { text: reason === undefined || reason.trim() === '' ? 'How to use /schedule' : shown(reason, MAX_REASON), blocks };
 }

@@ -38,17 +38,20 @@ export type VerifyOutcome =
  * outage leaves the owner's return working. Last, the Google account's address is checked
  * against the Slack profile's where the workspace asks for that.
  */
-export async function completeAuthorization(
-  deps: ConnectDeps,
-  q: { authRequestId: string; state: string; signedIn: SlackUserRef | undefined },
-): Promise<VerifyOutcome> {
+export async function completeAuthorization(deps: ConnectDeps, q: { authRequestId: string; state: string; signedIn: SlackUserRef | undefined }): Promise<VerifyOutcome> {
   const checked = verifyState(deps.stateSecret, q.state, deps.now());
   if (checked.kind === 'invalid') return { kind: 'invalid', why: checked.why };
   const claims = checked.claims;
   const user = stateUser(claims);
   if (q.signedIn === undefined) return { kind: 'sign-in', owner: user };
   if (!isSameSlackUser(q.signedIn, user)) {
-    deps.log.warn('a return from Google was opened by someone else', { team: user.teamId, user: user.userId, signedInTeam: q.signedIn.teamId, signedInUser: q.signedIn.userId, connector: claims.c });
+    deps.log.warn('a return from Google was opened by someone else', {
+      team: user.teamId,
+      user: user.userId,
+      signedInTeam: q.signedIn.teamId,
+      signedInUser: q.signedIn.userId,
+      connector: claims.c,
+    });
     return { kind: 'not-yours' };
   }
   try {
@@ -68,19 +71,17 @@ export async function completeAuthorization(
 
   const found = claims.p === '-' ? undefined : await deps.store.getPending(claims.p);
   const pending = found && sameUser(found.owner, user) ? found : undefined;
-  const stillMissing = await missingOf(deps, user, (pending?.waitingFor ?? [claims.c]).filter((c) => c !== claims.c));
+  const stillMissing = await missingOf(
+    deps,
+    user,
+    (pending?.waitingFor ?? [claims.c]).filter((c) => c !== claims.c),
+  );
   // Two returns (one per connector) can both see everything connected: only one resumes.
-  const resume =
-    pending && stillMissing.length === 0 && (await deps.store.firstTime(`resume:${pending.id}:${pending.createdAt}`, pending.expiresAt)) ? pending : undefined;
+  const resume = pending && stillMissing.length === 0 && (await deps.store.firstTime(`resume:${pending.id}:${pending.createdAt}`, pending.expiresAt)) ? pending : undefined;
   return { kind: 'connected', connector: claims.c, stillMissing, resume, waiting: pending !== undefined };
 }
 
-async function disconnectWrongAccount(
-  deps: ConnectDeps,
-  user: SlackUserRef,
-  connector: Connector,
-  email: { google: string; slack: string },
-): Promise<VerifyOutcome> {
+async function disconnectWrongAccount(deps: ConnectDeps, user: SlackUserRef, connector: Connector, email: { google: string; slack: string }): Promise<VerifyOutcome> {
   let disconnected = true;
   try {
     await deps.grants.disconnect(user, connector);

@@ -3,10 +3,7 @@ import type { Connector, GrantProblem, MissingGrant, ServiceFailure } from '../.
 import type { Grants, TokenLookup } from '../ports/index.js';
 import { isServiceError, ServiceError } from '../ports/index.js';
 
-export type GrantResult<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'missing'; missing: MissingGrant }
-  | { kind: 'failed'; failure: ServiceFailure };
+export type GrantResult<T> = { kind: 'ok'; value: T } | { kind: 'missing'; missing: MissingGrant } | { kind: 'failed'; failure: ServiceFailure };
 
 /** Looks the token up at Scalekit; an outage there is a failure the user is told about. */
 export async function lookupToken(grants: Grants, user: SlackUserRef, connector: Connector, fresh = false): Promise<TokenLookup | ServiceFailure> {
@@ -24,32 +21,19 @@ export interface GrantScope {
   resumeId?: string | undefined;
 }
 
-export async function missingGrant(
-  grants: Grants,
-  who: GrantScope,
-  connector: Connector,
-  problem: GrantProblem,
-  scope?: string,
-): Promise<MissingGrant> {
+export async function missingGrant(grants: Grants, who: GrantScope, connector: Connector, problem: GrantProblem, scope?: string): Promise<MissingGrant> {
   if (problem === 'admin-blocked') return { connector, problem };
   return { connector, problem, scope, link: await grants.link(who.user, connector, who.resumeId) };
 }
 
-const isFailure = (x: TokenLookup | ServiceFailure): x is ServiceFailure =>
-  x.kind === 'rate-limited' || x.kind === 'unavailable' || x.kind === 'auth-service-unavailable';
+const isFailure = (x: TokenLookup | ServiceFailure): x is ServiceFailure => x.kind === 'rate-limited' || x.kind === 'unavailable' || x.kind === 'auth-service-unavailable';
 
 /**
  * Runs one Google call on the user's own token. A 401 gets one fresh token and one more try
  * (Scalekit may have refreshed it meanwhile); every grant problem comes back as data with the
  * user's reconnect link, and rate limits and outages (after the HTTP layer's retries) as failures.
  */
-export async function withGrant<T>(
-  grants: Grants,
-  who: GrantScope,
-  connector: Connector,
-  call: (token: string) => Promise<T>,
-  prefetched?: TokenLookup,
-): Promise<GrantResult<T>> {
+export async function withGrant<T>(grants: Grants, who: GrantScope, connector: Connector, call: (token: string) => Promise<T>, prefetched?: TokenLookup): Promise<GrantResult<T>> {
   let refetched = false;
   let lookup: TokenLookup | ServiceFailure = prefetched ?? (await lookupToken(grants, who.user, connector));
   for (;;) {
@@ -79,10 +63,7 @@ export async function withGrant<T>(
   }
 }
 
-export type BothGrants =
-  | { kind: 'ok'; calendar: TokenLookup; gmail: TokenLookup }
-  | { kind: 'missing'; missing: MissingGrant[] }
-  | { kind: 'failed'; failure: ServiceFailure };
+export type BothGrants = { kind: 'ok'; calendar: TokenLookup; gmail: TokenLookup } | { kind: 'missing'; missing: MissingGrant[] } | { kind: 'failed'; failure: ServiceFailure };
 
 /**
  * Scheduling needs both grants: both are looked up at once, and every missing one comes back
@@ -92,7 +73,10 @@ export async function lookupBoth(grants: Grants, who: GrantScope): Promise<BothG
   const [calendar, gmail] = await Promise.all([lookupToken(grants, who.user, 'calendar'), lookupToken(grants, who.user, 'gmail')]);
   if (isFailure(calendar)) return { kind: 'failed', failure: calendar };
   if (isFailure(gmail)) return { kind: 'failed', failure: gmail };
-  const lookups = [['calendar', calendar], ['gmail', gmail]] as const;
+  const lookups = [
+    ['calendar', calendar],
+    ['gmail', gmail],
+  ] as const;
   const missing = await Promise.all(lookups.flatMap(([c, t]) => (t.kind === 'missing' ? [missingGrant(grants, who, c, t.problem)] : [])));
   return missing.length > 0 ? { kind: 'missing', missing } : { kind: 'ok', calendar, gmail };
 }

@@ -18,11 +18,7 @@ async function connection(deps: HomeDeps, user: SlackUserRef, connector: Connect
 
 /** Everything the App Home tab shows for one user, read at once. */
 export async function homeState(deps: HomeDeps, user: SlackUserRef): Promise<HomeState> {
-  const [connections, prefs, me] = await Promise.all([
-    Promise.all(CONNECTORS.map((c) => connection(deps, user, c))),
-    deps.store.getPrefs(user),
-    deps.directory.person(user.userId),
-  ]);
+  const [connections, prefs, me] = await Promise.all([Promise.all(CONNECTORS.map((c) => connection(deps, user, c))), deps.store.getPrefs(user), deps.directory.person(user.userId)]);
   return { connections, prefs, slackZone: me.kind === 'person' ? me.zone : 'UTC' };
 }
 

@@ -73,13 +73,7 @@ async function keepWaiting(deps: InboxDeps, r: PageRequest): Promise<void> {
  */
 export async function summarizePage(deps: InboxDeps, r: PageRequest, ownEmail: string | undefined, prefetched?: TokenLookup): Promise<InboxOutcome> {
   const query = buildGmailQuery({ from: senderOf(r.ask), label: r.ask.label, range: r.ask.range }, r.at, r.zone);
-  const got = await withGrant(
-    deps.grants,
-    { user: r.owner, resumeId: r.requestId },
-    'gmail',
-    (token) => fetchPage(deps.mailbox, token, query, r.ask.limit, r.pageToken),
-    prefetched,
-  );
+  const got = await withGrant(deps.grants, { user: r.owner, resumeId: r.requestId }, 'gmail', (token) => fetchPage(deps.mailbox, token, query, r.ask.limit, r.pageToken), prefetched);
   if (got.kind === 'missing') {
     await keepWaiting(deps, r);
     return { kind: 'needs-connection', requestId: r.requestId, missing: [got.missing] };

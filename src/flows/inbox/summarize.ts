@@ -71,9 +71,5 @@ export async function moreInbox(deps: InboxDeps, user: SlackUserRef, value: stri
   if (!cursor) return { kind: 'gone' };
   if (!sameUser(cursor.owner, user)) return { kind: 'not-yours' };
   const me = await deps.directory.person(cursor.owner.userId);
-  return summarizePage(
-    deps,
-    { ...cursor, requestId: deps.newId(), channelId },
-    me.kind === 'person' ? me.email : undefined,
-  );
+  return summarizePage(deps, { ...cursor, requestId: deps.newId(), channelId }, me.kind === 'person' ? me.email : undefined);
 }

@@ -1,15 +1,5 @@
 /** What went wrong with an outside call, in the terms the flows decide on. */
-export type ServiceProblem =
-  | 'unauthorized'
-  | 'insufficient-scope'
-  | 'admin-blocked'
-  | 'rate-limited'
-  | 'unavailable'
-  | 'not-found'
-  | 'gone'
-  | 'conflict'
-  | 'invalid'
-  | 'unknown';
+export type ServiceProblem = 'unauthorized' | 'insufficient-scope' | 'admin-blocked' | 'rate-limited' | 'unavailable' | 'not-found' | 'gone' | 'conflict' | 'invalid' | 'unknown';
 
 export class ServiceError extends Error {
   readonly service: string;

@@ -1,6 +1,4 @@
-export type DirectoryEntry =
-  | { kind: 'person'; id: string; name: string; email?: string | undefined; zone: string; isBot: boolean; deleted: boolean }
-  | { kind: 'not-found'; id: string };
+export type DirectoryEntry = { kind: 'person'; id: string; name: string; email?: string | undefined; zone: string; isBot: boolean; deleted: boolean } | { kind: 'not-found'; id: string };
 
 /** Slack's view of people, through the calling workspace's token. */
 export interface Directory {

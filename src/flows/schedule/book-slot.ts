@@ -54,21 +54,21 @@ export async function runClaimed(deps: BookingDeps, record: ScheduleRecord, slot
 /** Lets go of a claim that is still plain: a roll-back left on the record is recovery's to finish. */
 export async function release(deps: BookingDeps, requestId: string, eventWasCreated: boolean): Promise<void> {
   await deps.store.update(requestId, (r) => ({
-    next:
-      r.booking.state === 'booking' && !r.booking.undo
-        ? { ...r, generation: eventWasCreated ? r.generation + 1 : r.generation, booking: { state: 'open' } }
-        : r,
+    next: r.booking.state === 'booking' && !r.booking.undo ? { ...r, generation: eventWasCreated ? r.generation + 1 : r.generation, booking: { state: 'open' } } : r,
     result: undefined,
   }));
 }
 
 /** Rewrites the booking now and then: each write renews the lease by the store's clock. */
 function keepLease(deps: BookingDeps, requestId: string): () => void {
-  const timer = setInterval(() => {
-    deps.store
-      .update(requestId, (r) => (r.booking.state === 'booking' ? { next: { ...r, booking: { ...r.booking, claimedAt: deps.now() } }, result: undefined } : { result: undefined }))
-      .catch((e: unknown) => deps.log.warn('could not renew a booking lease', { requestId, error: String(e) }));
-  }, Math.max(50, Math.floor(deps.bookingLeaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      deps.store
+        .update(requestId, (r) => (r.booking.state === 'booking' ? { next: { ...r, booking: { ...r.booking, claimedAt: deps.now() } }, result: undefined } : { result: undefined }))
+        .catch((e: unknown) => deps.log.warn('could not renew a booking lease', { requestId, error: String(e) }));
+    },
+    Math.max(50, Math.floor(deps.bookingLeaseMs / 3)),
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

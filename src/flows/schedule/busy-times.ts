@@ -26,10 +26,7 @@ export async function busyTimes(
   q: { timeMin: number; timeMax: number; attendees: readonly Attendee[]; prefs: Preferences | undefined },
 ): Promise<BusyTimes> {
   const first = ['primary', ...q.attendees.map((a) => a.email)];
-  const [entries, list] = await Promise.all([
-    calendar.freeBusy(token, { timeMin: q.timeMin, timeMax: q.timeMax, ids: first }),
-    calendar.calendars(token).catch(() => [] as CalendarEntry[]),
-  ]);
+  const [entries, list] = await Promise.all([calendar.freeBusy(token, { timeMin: q.timeMin, timeMax: q.timeMax, ids: first }), calendar.calendars(token).catch(() => [] as CalendarEntry[])]);
   const ownExtra = countedCalendars(list, q.prefs).filter((id) => !entries.has(id));
   if (ownExtra.length > 0) {
     for (const [id, entry] of await calendar.freeBusy(token, { timeMin: q.timeMin, timeMax: q.timeMax, ids: ownExtra })) entries.set(id, entry);

@@ -69,7 +69,14 @@ export async function draftAndConfirm(
   try {
     const draft = await withGrant(deps.grants, { user: record.owner, resumeId: record.id }, 'gmail', (token) => ensureDraft(deps.gmail, token, raw, probe, opts.lookFirst), opts.gmailToken);
     if (draft.kind === 'ok') {
-      const booked = { state: 'booked' as const, slot, eventId: event.id, eventLink: event.htmlLink, draftId: draft.value.draftId, draftLink: gmailDraftLink(draft.value.messageId, organizer?.email) };
+      const booked = {
+        state: 'booked' as const,
+        slot,
+        eventId: event.id,
+        eventLink: event.htmlLink,
+        draftId: draft.value.draftId,
+        draftLink: gmailDraftLink(draft.value.messageId, organizer?.email),
+      };
       const at = deps.now();
       await deps.store.update(record.id, (r) => ({ next: withStep(withStep({ ...r, booking: booked }, 'draft-created', at), 'confirmed', at), result: undefined }));
       return { kind: 'booked', booking: bookedView(record, booked) };

@@ -3,9 +3,7 @@ import type { Attendee, Organizer } from '../../core/people.js';
 import type { Preferences } from '../../core/preferences.js';
 import type { Directory, DirectoryEntry } from '../ports/index.js';
 
-export type People =
-  | { kind: 'ok'; organizer: Organizer; attendees: Attendee[] }
-  | { kind: 'problem'; reason: string };
+export type People = { kind: 'ok'; organizer: Organizer; attendees: Attendee[] } | { kind: 'problem'; reason: string };
 
 function problemWith(entry: DirectoryEntry): string | undefined {
   if (entry.kind === 'not-found') return `I couldn’t find the Slack user ${entry.id} in this workspace.`;
@@ -19,12 +17,7 @@ function problemWith(entry: DirectoryEntry): string | undefined {
  * Looks everyone up in Slack (and their own preferences) at once and reports every problem
  * together. A preference's zone overrides the Slack profile's.
  */
-export async function resolvePeople(
-  directory: Directory,
-  prefsOf: (userId: string) => Promise<Preferences | undefined>,
-  organizerId: string,
-  request: ScheduleRequest,
-): Promise<People> {
+export async function resolvePeople(directory: Directory, prefsOf: (userId: string) => Promise<Preferences | undefined>, organizerId: string, request: ScheduleRequest): Promise<People> {
   const ids = [organizerId, ...request.mentions.filter((id) => id !== organizerId)];
   const [entries, prefs] = await Promise.all([Promise.all(ids.map((id) => directory.person(id))), Promise.all(ids.map(prefsOf))]);
   const [me, ...others] = entries;

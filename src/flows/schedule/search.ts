@@ -48,7 +48,13 @@ export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at
   const whenText = describeReading(record.request, now, zone, workdays);
   const exact = plan.days.length === 1 && plan.days[0]?.exact ? windowIntervals(plan.days, zone, minutes)[0] : undefined;
   // An exact time is looked up with the rest of its day, so that nearer times can be offered.
-  const limits = exact ? windowIntervals(plan.days.map((d) => ({ ...d, start: 0, end: 24 * 60, exact: false })), zone, minutes) : windowIntervals(plan.days, zone, minutes);
+  const limits = exact
+    ? windowIntervals(
+        plan.days.map((d) => ({ ...d, start: 0, end: 24 * 60, exact: false })),
+        zone,
+        minutes,
+      )
+    : windowIntervals(plan.days, zone, minutes);
   const first = limits[0];
   const last = limits.at(-1);
   if (!first || !last) return { kind: 'no-slots', title: record.request.title, whenText, unseen: [] };

@@ -18,5 +18,13 @@ export function viewOf(record: ScheduleRecord, slots: Interval[], hasMore: boole
 }
 
 export function bookedView(record: ScheduleRecord, b: { slot: Interval; eventLink: string; draftLink: string }): Booked {
-  return { requestId: record.id, title: record.request.title, slot: b.slot, zone: record.organizer?.zone ?? 'UTC', attendees: record.attendees.map((a) => ({ name: a.name, zone: a.zone })), eventLink: b.eventLink, draftLink: b.draftLink };
+  return {
+    requestId: record.id,
+    title: record.request.title,
+    slot: b.slot,
+    zone: record.organizer?.zone ?? 'UTC',
+    attendees: record.attendees.map((a) => ({ name: a.name, zone: a.zone })),
+    eventLink: b.eventLink,
+    draftLink: b.draftLink,
+  };
 }

@@ -35,10 +35,20 @@ describe('the Calendar adapter against the Google fake', () => {
   });
 
   it('counts the organizer’s selected calendars, not the hidden or unselected ones, with one more query only when there are any', async () => {
-    const rota = google.addSecondaryCalendar('olivia@acme.test', { summary: 'Team rota', selected: true, accessRole: 'reader', busy: [{ start: '2026-12-07T14:00:00Z', end: '2026-12-07T15:00:00Z' }] });
+    const rota = google.addSecondaryCalendar('olivia@acme.test', {
+      summary: 'Team rota',
+      selected: true,
+      accessRole: 'reader',
+      busy: [{ start: '2026-12-07T14:00:00Z', end: '2026-12-07T15:00:00Z' }],
+    });
     const holidays = google.addSecondaryCalendar('olivia@acme.test', { summary: 'Holidays', selected: false, busy: [{ start: '2026-12-07T16:00:00Z', end: '2026-12-07T17:00:00Z' }] });
     const list = await calendar().calendars(token);
-    expect(list.map((c) => [c.summary, c.selected, c.primary])).toEqual(expect.arrayContaining([['Team rota', true, false], ['Holidays', false, false]]));
+    expect(list.map((c) => [c.summary, c.selected, c.primary])).toEqual(
+      expect.arrayContaining([
+        ['Team rota', true, false],
+        ['Holidays', false, false],
+      ]),
+    );
     const before = google.calls('freeBusy').length;
     const busy = await busyTimes(calendar(), token, { ...day, attendees: [], prefs: undefined });
     expect(busy.ownExtra).toEqual([rota]);

@@ -24,7 +24,10 @@ async function gmailOf() {
 function draftFor(requestId: string, eventLink: string): { raw: string; probe: DraftProbe } {
   const messageId = draftMessageId(requestId, 0, SLOT.start);
   const raw = buildDraftRaw({ to: ['alice@acme.test'], title: 'Sync', slot: SLOT, zone: 'UTC', eventLink, organizerName: 'Olivia', messageId });
-  return { raw, probe: { messageId, subject: draftSubject({ title: 'Sync', slot: SLOT, zone: 'UTC', organizerName: 'Olivia' }), to: 'alice@acme.test', since: Date.now() - 60_000, marker: eventLink } };
+  return {
+    raw,
+    probe: { messageId, subject: draftSubject({ title: 'Sync', slot: SLOT, zone: 'UTC', organizerName: 'Olivia' }), to: 'alice@acme.test', since: Date.now() - 60_000, marker: eventLink },
+  };
 }
 
 describe('Gmail drafts: found again after a lost answer', () => {

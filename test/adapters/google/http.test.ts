@@ -49,7 +49,10 @@ describe('googleFetch', () => {
   });
 
   it('waits at least Retry-After (seconds or HTTP date)', async () => {
-    const s = await serve([{ status: 429, headers: { 'retry-after': '3' } }, { status: 200, body: {} }]);
+    const s = await serve([
+      { status: 429, headers: { 'retry-after': '3' } },
+      { status: 200, body: {} },
+    ]);
     const sleeps: number[] = [];
     await call(s.url, policy(sleeps));
     expect(sleeps).toEqual([3_000]);
@@ -73,7 +76,13 @@ describe('googleFetch', () => {
 
   it.each([
     [401, googleError(401, 'authError'), 'unauthorized'],
-    [403, { error: { code: 403, errors: [{ reason: 'insufficientPermissions' }], details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' }] } }, 'insufficient-scope'],
+    [
+      403,
+      {
+        error: { code: 403, errors: [{ reason: 'insufficientPermissions' }], details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' }] },
+      },
+      'insufficient-scope',
+    ],
     [403, googleError(403, 'domainPolicy'), 'admin-blocked'],
     [400, googleError(400, 'invalid'), 'invalid'],
   ])('does not retry HTTP %i (%s) and classifies it', async (status, body, problem) => {
@@ -102,7 +111,10 @@ describe('googleFetch', () => {
 
   describe('a POST that is not idempotent (drafts.create, events.insert)', () => {
     it('is not sent again after a 5xx or a lost answer when nothing can look for what it made', async () => {
-      const s = await serve([{ status: 503, body: googleError(503, 'backendError') }, { status: 200, body: {} }]);
+      const s = await serve([
+        { status: 503, body: googleError(503, 'backendError') },
+        { status: 200, body: {} },
+      ]);
       const e = await failure(call(s.url, policy([]), {}));
       expect(e.problem).toBe('unavailable');
       expect(s.hits()).toBe(1);

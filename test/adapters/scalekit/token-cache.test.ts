@@ -12,7 +12,10 @@ describe('TokenCache', () => {
   it('keeps a token for the TTL and no longer', async () => {
     const clock = { now: 0 };
     const cache = new TokenCache(60_000, () => clock.now);
-    const f = counted([{ kind: 'token', token: 'a' }, { kind: 'token', token: 'b' }]);
+    const f = counted([
+      { kind: 'token', token: 'a' },
+      { kind: 'token', token: 'b' },
+    ]);
     expect(await cache.get('k', f.fetch)).toEqual({ kind: 'token', token: 'a' });
     clock.now = 59_999;
     expect(await cache.get('k', f.fetch)).toEqual({ kind: 'token', token: 'a' });
@@ -23,7 +26,10 @@ describe('TokenCache', () => {
 
   it('fresh skips and replaces the kept token (a Google 401)', async () => {
     const cache = new TokenCache(60_000, () => 0);
-    const f = counted([{ kind: 'token', token: 'a' }, { kind: 'token', token: 'b' }]);
+    const f = counted([
+      { kind: 'token', token: 'a' },
+      { kind: 'token', token: 'b' },
+    ]);
     await cache.get('k', f.fetch);
     expect(await cache.get('k', f.fetch, true)).toEqual({ kind: 'token', token: 'b' });
     expect(await cache.get('k', f.fetch)).toEqual({ kind: 'token', token: 'b' });
@@ -32,7 +38,11 @@ describe('TokenCache', () => {
 
   it('keeps nothing but usable tokens: a status other than ACTIVE drops the key at once', async () => {
     const cache = new TokenCache(60_000, () => 0);
-    const f = counted([{ kind: 'token', token: 'a' }, { kind: 'missing', problem: 'revoked' }, { kind: 'missing', problem: 'revoked' }]);
+    const f = counted([
+      { kind: 'token', token: 'a' },
+      { kind: 'missing', problem: 'revoked' },
+      { kind: 'missing', problem: 'revoked' },
+    ]);
     await cache.get('k', f.fetch);
     cache.drop('k');
     expect(await cache.get('k', f.fetch)).toEqual({ kind: 'missing', problem: 'revoked' });

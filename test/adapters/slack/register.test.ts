@@ -35,7 +35,11 @@ function record() {
 describe('registerListeners', () => {
   it('registers exactly one listener for every action id the bot puts on a button', () => {
     const { actions } = record();
-    for (const id of Object.values(ACTION)) expect(actions.filter((a) => a === id), id).toHaveLength(1);
+    for (const id of Object.values(ACTION))
+      expect(
+        actions.filter((a) => a === id),
+        id,
+      ).toHaveLength(1);
   });
 
   it('registers no action the bot never sends', () => {

@@ -97,9 +97,7 @@ describe.each(backends)('store on %s', (_name, open) => {
     const wins = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         store.update('r3', (r) =>
-          r.booking.state === 'open'
-            ? { next: { ...r, booking: { state: 'booking', claimedAt: 100 + i, slot: { start: 10, end: 20 } } }, result: true }
-            : { result: false },
+          r.booking.state === 'open' ? { next: { ...r, booking: { state: 'booking', claimedAt: 100 + i, slot: { start: 10, end: 20 } } }, result: true } : { result: false },
         ),
       ),
     );

@@ -75,7 +75,10 @@ describe('parseInboxAsk', () => {
 
   it('never throws and always returns a valid ask (property)', () => {
     const words = fc.constantFrom('unread', 'email', 'from', 'label', 'with', 'last', '48', 'hours', 'today', 'top', '<@U1>', '<mailto:a@b.c|a@b.c>', '"', '`', '&amp;', 'x@y.z', ':', '\n');
-    const text = fc.oneof(fc.string({ maxLength: 300 }), fc.array(words, { maxLength: 30 }).map((w) => w.join(' ')));
+    const text = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.array(words, { maxLength: 30 }).map((w) => w.join(' ')),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const r = parseInboxAsk(t);

@@ -48,9 +48,7 @@ describe('buildGmailQuery', () => {
   });
 
   it('"the last 48 hours" is exact to the second, not whole days', () => {
-    expect(buildGmailQuery({ range: { kind: 'hours', hours: 48 } }, NOW + 999, 'Asia/Kolkata')).toBe(
-      `is:unread in:inbox after:${secs(NOW - 48 * 3_600_000)}`,
-    );
+    expect(buildGmailQuery({ range: { kind: 'hours', hours: 48 } }, NOW + 999, 'Asia/Kolkata')).toBe(`is:unread in:inbox after:${secs(NOW - 48 * 3_600_000)}`);
   });
 
   it('puts every filter together', () => {

@@ -24,12 +24,9 @@ describe('button values', () => {
     );
   });
 
-  it.each([undefined, '', 'not json', '{}', '{"r":""}', '{"r":5}', 'null', '[1]', JSON.stringify({ r: 'x'.repeat(65) })])(
-    'decodeRequest rejects %j',
-    (value) => {
-      expect(decodeRequest(value)).toBeUndefined();
-    },
-  );
+  it.each([undefined, '', 'not json', '{}', '{"r":""}', '{"r":5}', 'null', '[1]', JSON.stringify({ r: 'x'.repeat(65) })])('decodeRequest rejects %j', (value) => {
+    expect(decodeRequest(value)).toBeUndefined();
+  });
 
   it.each(['{"r":"a"}', '{"r":"a","s":-1}', '{"r":"a","s":1.5}', '{"r":"a","s":"1"}'])('decodeSlot rejects %j', (value) => {
     expect(decodeSlot(value)).toBeUndefined();

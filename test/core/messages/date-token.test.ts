@@ -56,8 +56,6 @@ describe('fallbacks carry the zone', () => {
 
   it('a meeting is its day and start, then its end time', () => {
     expect(dateToken(AT, 'America/New_York')).toBe(`<!date^${S}^{date_long_pretty} at {time}|Wed 2 Dec 15:00 EST>`);
-    expect(spanToken({ start: AT, end: AT + 30 * 60_000 }, 'America/New_York')).toBe(
-      `<!date^${S}^{date_long_pretty} at {time}|Wed 2 Dec 15:00 EST>–<!date^${S + 1800}^{time}|15:30 EST>`,
-    );
+    expect(spanToken({ start: AT, end: AT + 30 * 60_000 }, 'America/New_York')).toBe(`<!date^${S}^{date_long_pretty} at {time}|Wed 2 Dec 15:00 EST>–<!date^${S + 1800}^{time}|15:30 EST>`);
   });
 });

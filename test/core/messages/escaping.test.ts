@@ -17,7 +17,13 @@ function everyReply(title: string): Array<[string, Reply]> {
   const all: Array<[string, Reply]> = [
     ['proposal', buildProposal(view({ title, unseen: [title, 'bo@x.com'], attendees: [{ name: title, zone: 'Europe/London' }, { name: title }] }))],
     ['no-slots', buildNoSlots(title, 'next week', [title])],
-    ['connect (all problems)', buildConnectPrompt('req-1', GRANT_PROBLEMS.map((p) => grant(p)))],
+    [
+      'connect (all problems)',
+      buildConnectPrompt(
+        'req-1',
+        GRANT_PROBLEMS.map((p) => grant(p)),
+      ),
+    ],
     ['confirmation', buildConfirmation(booked({ title, attendees: [{ name: title, zone: 'Asia/Tokyo' }], meetLink: 'https://meet.google.com/abc-defg-hij' }))],
     ['draft failed', buildDraftFailed({ kind: 'draft-failed', requestId: 'r', title, reason: title, eventRemoved: false })],
     ['draft failed + retry', buildDraftFailed({ kind: 'draft-failed', requestId: 'r', title, reason: 'x', eventRemoved: true, retry: view({ title }) })],

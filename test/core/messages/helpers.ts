@@ -3,15 +3,7 @@ import type { Booked, MissingGrant, GrantProblem, ProposalView } from '../../../
 import type { Block, Button, Reply } from '../../../src/core/messages/types.js';
 import { slackLimitViolations, type Surface } from './limits.js';
 
-export const GRANT_PROBLEMS: readonly GrantProblem[] = [
-  'not-connected',
-  'pending-verification',
-  'expired',
-  'revoked',
-  'unauthorized',
-  'insufficient-scope',
-  'admin-blocked',
-];
+export const GRANT_PROBLEMS: readonly GrantProblem[] = ['not-connected', 'pending-verification', 'expired', 'revoked', 'unauthorized', 'insufficient-scope', 'admin-blocked'];
 
 /** 2026-03-10 03:30Z, which is 09:00 in Kolkata. */
 export const SLOT_START = Date.UTC(2026, 2, 10, 3, 30);

@@ -139,8 +139,16 @@ describe('buildInboxSummary', () => {
       if (o.type === 'mrkdwn') expect(o.text).not.toMatch(/\*bold\*|_it_|~gone~|`code`/);
     }
     // plain_text formats nothing, so there the text stays as written, entity-escaped.
-    expect(objects.filter((o) => o.type === 'plain_text').map((o) => o.text).join('\n')).toContain('&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil.test|click&gt; *bold*');
-    const mrkdwn = objects.filter((o) => o.type === 'mrkdwn').map((o) => o.text).join('\n');
+    expect(
+      objects
+        .filter((o) => o.type === 'plain_text')
+        .map((o) => o.text)
+        .join('\n'),
+    ).toContain('&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil.test|click&gt; *bold*');
+    const mrkdwn = objects
+      .filter((o) => o.type === 'mrkdwn')
+      .map((o) => o.text)
+      .join('\n');
     expect(mrkdwn).toContain('&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil.test|click&gt; ∗bold∗ ˍitˍ ∼gone∼ ˋcodeˋ &amp;');
     const entries = reply.blocks.filter((b) => b.type === 'section' && JSON.stringify(b).includes('Open in Gmail'));
     expect(entries.length).toBeGreaterThan(0);

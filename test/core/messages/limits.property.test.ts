@@ -67,7 +67,19 @@ const MIN = 60_000;
 const longText = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }) },
-  { weight: 2, arbitrary: fc.constantFrom('&'.repeat(6000), '<'.repeat(4000), 'x'.repeat(12_000), '*_~`'.repeat(1500), '<!channel> <@U1> '.repeat(400), '😀'.repeat(3000), 'line\n'.repeat(2000), '|^>'.repeat(2000)) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '&'.repeat(6000),
+      '<'.repeat(4000),
+      'x'.repeat(12_000),
+      '*_~`'.repeat(1500),
+      '<!channel> <@U1> '.repeat(400),
+      '😀'.repeat(3000),
+      'line\n'.repeat(2000),
+      '|^>'.repeat(2000),
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 50, maxLength: 200 }).map((s) => s.repeat(40)) },
 );
 const zone = fc.constantFrom('Asia/Kolkata', 'America/New_York', 'Europe/London', 'Pacific/Chatham', 'Asia/Tokyo', 'UTC', 'America/Argentina/Buenos_Aires', 'Not/AZone', '', 'x'.repeat(500));
@@ -82,8 +94,7 @@ const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1
 const slot = fc.tuple(instant, fc.integer({ min: 5, max: 8 * 60 })).map(([start, m]) => ({ start, end: start + m * MIN }));
 
 /** Many of something: none, a few, or hundreds. */
-const many = <T>(arb: fc.Arbitrary<T>, max: number) =>
-  fc.oneof(fc.array(arb, { maxLength: 3 }), fc.array(arb, { minLength: Math.floor(max * 0.75), maxLength: max }));
+const many = <T>(arb: fc.Arbitrary<T>, max: number) => fc.oneof(fc.array(arb, { maxLength: 3 }), fc.array(arb, { minLength: Math.floor(max * 0.75), maxLength: max }));
 
 const person: fc.Arbitrary<PersonView> = fc.record({ name: longText, zone: fc.option(zone, { nil: undefined }) });
 
@@ -118,7 +129,11 @@ const grant: fc.Arbitrary<MissingGrant> = fc.record({
   scope: fc.option(longText, { nil: undefined }),
 });
 const failure: fc.Arbitrary<ServiceFailure> = fc.oneof(
-  fc.record({ kind: fc.constant('rate-limited' as const), connector: fc.constantFrom('calendar' as const, 'gmail' as const), retryAfterSeconds: fc.option(fc.integer({ min: 0, max: 10 ** 9 }), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant('rate-limited' as const),
+    connector: fc.constantFrom('calendar' as const, 'gmail' as const),
+    retryAfterSeconds: fc.option(fc.integer({ min: 0, max: 10 ** 9 }), { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant('unavailable' as const), connector: fc.constantFrom('calendar' as const, 'gmail' as const) }),
   fc.constant({ kind: 'auth-service-unavailable' as const }),
 );
@@ -211,10 +226,22 @@ describe('every message builder stays inside Block Kit’s limits for any input'
         expectFits(buildSlotTaken(b.title, undefined));
         expectFits(buildRolledBack({ kind: 'rolled-back', requestId: b.requestId, title: b.title, retry }));
         expectFits(buildRolledBack({ kind: 'rolled-back', requestId: b.requestId, title: b.title, retry: undefined }));
-        for (const o of [{ kind: 'booked' as const, booking: b }, draftFailed, { kind: 'failed' as const, failure: f }, { kind: 'in-progress' as const }, { kind: 'gone' as const }, { kind: 'not-yours' as const }]) {
+        for (const o of [
+          { kind: 'booked' as const, booking: b },
+          draftFailed,
+          { kind: 'failed' as const, failure: f },
+          { kind: 'in-progress' as const },
+          { kind: 'gone' as const },
+          { kind: 'not-yours' as const },
+        ]) {
           for (const r of replies(renderBooking(o))) expectFits(r);
         }
-        for (const o of [{ kind: 'cancelled' as const, title: b.title, draftRemoved: removed }, { kind: 'failed' as const, failure: f }, { kind: 'gone' as const }, { kind: 'not-yours' as const }]) {
+        for (const o of [
+          { kind: 'cancelled' as const, title: b.title, draftRemoved: removed },
+          { kind: 'failed' as const, failure: f },
+          { kind: 'gone' as const },
+          { kind: 'not-yours' as const },
+        ]) {
           for (const r of replies(renderCancel(o))) expectFits(r);
         }
       }),
@@ -302,14 +329,17 @@ describe('every message builder stays inside Block Kit’s limits for any input'
     const reply = buildProposal(view);
     expectFits(reply);
     expect(JSON.stringify(reply)).toMatch(/\+\d+ more/);
-    const mails = Array.from({ length: 500 }, (_, i): MailItem => ({
-      id: `m${i}`,
-      threadId: `t${i}`,
-      from: parseSender(`Sender ${i} <s${i % 50}@x.com>`),
-      subject: `${'Subject '.repeat(200)}${i % 3 === 0 ? 'urgent' : ''}`,
-      snippet: 's'.repeat(1000),
-      receivedAt: T - i * MIN,
-    }));
+    const mails = Array.from(
+      { length: 500 },
+      (_, i): MailItem => ({
+        id: `m${i}`,
+        threadId: `t${i}`,
+        from: parseSender(`Sender ${i} <s${i % 50}@x.com>`),
+        subject: `${'Subject '.repeat(200)}${i % 3 === 0 ? 'urgent' : ''}`,
+        snippet: 's'.repeat(1000),
+        receivedAt: T - i * MIN,
+      }),
+    );
     const inbox = buildInboxSummary({ summary: summarize(mails, new Set(['s1@x.com'])), total: 500, estimate: false, first: 1, shown: 500, filters: {}, zone: 'UTC', now: T });
     expectFits(inbox);
     expect(JSON.stringify(inbox)).toMatch(/\+\d+ more on this page/);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildGone,
-  buildInternalError,
-  buildNotYours,
-  buildProposalCancelled,
-  buildServiceFailure,
-} from '../../../src/core/messages/notices.js';
+import { buildGone, buildInternalError, buildNotYours, buildProposalCancelled, buildServiceFailure } from '../../../src/core/messages/notices.js';
 import { allText, buttons, expectWithinSlackLimits } from './helpers.js';
 
 describe('notices', () => {

@@ -83,13 +83,20 @@ describe('listWithin', () => {
 
   it('never passes its budget and always accounts for every item (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 60 }).map((s) => s.replace(/[,+]/g, 'x')), { maxLength: 300 }), fc.integer({ min: 10, max: 3000 }), (items, max) => {
-        const out = listWithin(items, max, { maxItems: 10 });
-        expect(out.length).toBeLessThanOrEqual(max);
-        const more = /\+(\d+) more$/.exec(out);
-        if (more) expect(Number(more[1])).toBeGreaterThan(0);
-        else if (items.length > 0 && out !== '') expect(items.length).toBeLessThanOrEqual(10);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 60 }).map((s) => s.replace(/[,+]/g, 'x')),
+          { maxLength: 300 },
+        ),
+        fc.integer({ min: 10, max: 3000 }),
+        (items, max) => {
+          const out = listWithin(items, max, { maxItems: 10 });
+          expect(out.length).toBeLessThanOrEqual(max);
+          const more = /\+(\d+) more$/.exec(out);
+          if (more) expect(Number(more[1])).toBeGreaterThan(0);
+          else if (items.length > 0 && out !== '') expect(items.length).toBeLessThanOrEqual(10);
+        },
+      ),
     );
   });
 });

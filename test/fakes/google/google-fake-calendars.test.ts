@@ -91,11 +91,7 @@ describe('calendarList.list', () => {
   it('honours showHidden and minAccessRole, and refuses values Google refuses', async () => {
     const hidden = await list(alice, '?showHidden=true');
     expect(hidden.items.find((i) => i.id === HOLIDAYS)).toMatchObject({ hidden: true, accessRole: 'reader' });
-    expect((await list(alice, '?minAccessRole=reader&showHidden=true')).items.map((i) => i.id)).toEqual([
-      'alice@example.com',
-      TEAM,
-      HOLIDAYS,
-    ]);
+    expect((await list(alice, '?minAccessRole=reader&showHidden=true')).items.map((i) => i.id)).toEqual(['alice@example.com', TEAM, HOLIDAYS]);
     expect((await list(alice, '?minAccessRole=owner')).items.map((i) => i.id)).toEqual(['alice@example.com', TEAM]);
     expect((await list(bob, '?minAccessRole=writer')).items.map((i) => i.id)).toEqual(['bob@example.com']);
     expect((await list(bob)).items.find((i) => i.id === TEAM)).toMatchObject({ accessRole: 'reader' });
@@ -143,7 +139,7 @@ describe('freeBusy per calendar id', () => {
     expect(mine['c_private@group.calendar.google.com']).toEqual(notFound);
     expect(mine['c_nothing@group.calendar.google.com']).toEqual(notFound);
     expect((await freeBusy(bob, [TEAM]))[TEAM]).toEqual({ busy: [{ start: '2026-11-23T14:00:00Z', end: '2026-11-23T15:00:00Z' }] });
-    expect((await freeBusy(carol, [TEAM, 'c_private@group.calendar.google.com']))).toEqual({
+    expect(await freeBusy(carol, [TEAM, 'c_private@group.calendar.google.com'])).toEqual({
       [TEAM]: notFound,
       'c_private@group.calendar.google.com': { busy: [{ start: '2026-11-23T08:00:00Z', end: '2026-11-23T09:00:00Z' }] },
     });
@@ -244,8 +240,7 @@ describe('Meet links (conferenceData)', () => {
     end: { dateTime: '2026-11-25T16:30:00Z' },
     conferenceData: { createRequest: { requestId: `req-${id}`, conferenceSolutionKey: { type } } },
   });
-  const insert = (token: string, body: Record<string, unknown>, qs = '?conferenceDataVersion=1') =>
-    call(cal, 'POST', `/calendars/primary/events${qs}`, token, body);
+  const insert = (token: string, body: Record<string, unknown>, qs = '?conferenceDataVersion=1') => call(cal, 'POST', `/calendars/primary/events${qs}`, token, body);
 
   it('makes a Meet link at once with conferenceDataVersion=1', async () => {
     const r = await insert(alice, withMeet('meet00001'));
@@ -262,7 +257,10 @@ describe('Meet links (conferenceData)', () => {
   });
 
   it('ignores conferenceData without conferenceDataVersion=1, and refuses other versions', async () => {
-    for (const [id, qs] of [['meet00002', ''], ['meet00003', '?conferenceDataVersion=0']] as const) {
+    for (const [id, qs] of [
+      ['meet00002', ''],
+      ['meet00003', '?conferenceDataVersion=0'],
+    ] as const) {
       const r = await insert(alice, withMeet(id), qs);
       expect(r.status).toBe(200);
       expect(r.json).not.toHaveProperty('conferenceData');

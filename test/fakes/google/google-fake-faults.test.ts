@@ -29,8 +29,7 @@ async function attempt(base: string, method: string, path: string, token: string
 }
 
 const b64url = (s: string): string => Buffer.from(s, 'utf8').toString('base64url');
-const rawDraft = (subject: string): string =>
-  b64url(['To: bob@example.com', `Subject: ${subject}`, 'Content-Type: text/plain; charset="UTF-8"', '', 'Hello'].join('\r\n'));
+const rawDraft = (subject: string): string => b64url(['To: bob@example.com', `Subject: ${subject}`, 'Content-Type: text/plain; charset="UTF-8"', '', 'Hello'].join('\r\n'));
 const event = (id: string): Record<string, unknown> => ({
   id,
   summary: 'Sync',

@@ -51,8 +51,7 @@ describe('drafts', () => {
     });
     const id = (r.json as { id: string }).id;
     const full = await call(gmail, 'GET', `/users/me/drafts/${id}?format=full`, gmailToken);
-    const payload = (full.json as { message: { payload: { headers: { name: string; value: string }[]; body: { data: string } } } })
-      .message.payload;
+    const payload = (full.json as { message: { payload: { headers: { name: string; value: string }[]; body: { data: string } } } }).message.payload;
     expect(payload.headers).toContainEqual({ name: 'Subject', value: subject });
     expect(Buffer.from(payload.body.data, 'base64url').toString('utf8')).toBe('Bonjour Bob,\nça marche ?\n');
     const rawBack = await call(gmail, 'GET', `/users/me/drafts/${id}?format=raw`, gmailToken);
@@ -110,17 +109,7 @@ describe('drafts', () => {
 
 describe('finding a draft by its Message-ID', () => {
   const withId = (messageId: string, subject: string): string =>
-    b64url(
-      [
-        'From: alice@example.com',
-        'To: bob@example.com',
-        `Subject: ${subject}`,
-        `Message-ID: ${messageId}`,
-        'Content-Type: text/plain; charset="UTF-8"',
-        '',
-        'Hello',
-      ].join('\r\n'),
-    );
+    b64url(['From: alice@example.com', 'To: bob@example.com', `Subject: ${subject}`, `Message-ID: ${messageId}`, 'Content-Type: text/plain; charset="UTF-8"', '', 'Hello'].join('\r\n'));
   const draftIds = async (q: string): Promise<string[]> => {
     const r = await call(gmail, 'GET', `/users/me/drafts?q=${encodeURIComponent(q)}`, composeOnly);
     expect(r.status).toBe(200);
@@ -142,9 +131,7 @@ describe('finding a draft by its Message-ID', () => {
     const msgs = await call(gmail, 'GET', `/users/me/messages?q=${encodeURIComponent('rfc822msgid:booking-42.a1@bot.example.com')}`, gmailToken);
     expect(msgs.json).toEqual({ messages: [{ id: message.id, threadId: message.threadId }], resultSizeEstimate: 1 });
     const raw = await call(gmail, 'GET', `/users/me/drafts/${id}?format=raw`, composeOnly);
-    expect(Buffer.from((raw.json as { message: { raw: string } }).message.raw, 'base64url').toString()).toContain(
-      'Message-ID: <booking-42.a1@bot.example.com>',
-    );
+    expect(Buffer.from((raw.json as { message: { raw: string } }).message.raw, 'base64url').toString()).toContain('Message-ID: <booking-42.a1@bot.example.com>');
   });
 
   it('makes a new draft on every create (not idempotent), so a repeated Message-ID is found twice', async () => {

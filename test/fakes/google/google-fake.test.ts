@@ -26,9 +26,7 @@ describe('authentication and scopes', () => {
         error: {
           code: 401,
           message: expect.stringContaining('Request had invalid authentication credentials.') as unknown,
-          errors: [
-            { message: 'Invalid Credentials', domain: 'global', reason: 'authError', location: 'Authorization', locationType: 'header' },
-          ],
+          errors: [{ message: 'Invalid Credentials', domain: 'global', reason: 'authError', location: 'Authorization', locationType: 'header' }],
           status: 'UNAUTHENTICATED',
         },
       });
@@ -111,9 +109,7 @@ describe('freeBusy', () => {
     expect(Object.keys(calendars)).toHaveLength(51);
     for (const { id } of items) expect(calendars[id]).toEqual({ errors: [{ domain: 'global', reason: 'tooManyCalendarsRequested' }], busy: [] });
     const capped = await call(cal, 'POST', '/freeBusy', calToken, { ...body, calendarExpansionMax: 1, items: fifty.slice(0, 2) });
-    expect((capped.json as { calendars: Record<string, { errors?: unknown }> }).calendars['bob@example.com']?.errors).toEqual([
-      { domain: 'global', reason: 'tooManyCalendarsRequested' },
-    ]);
+    expect((capped.json as { calendars: Record<string, { errors?: unknown }> }).calendars['bob@example.com']?.errors).toEqual([{ domain: 'global', reason: 'tooManyCalendarsRequested' }]);
     const empty = await call(cal, 'POST', '/freeBusy', calToken, { ...body, timeMax: body.timeMin });
     expect(empty.status).toBe(400);
     expect(empty.json).toMatchObject({

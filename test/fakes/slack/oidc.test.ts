@@ -16,7 +16,15 @@ const alice: FakeSlackUser = { id: 'U0ALICE', name: 'alice', realName: 'Alice An
 const bob: FakeSlackUser = { id: 'U0BOB', name: 'bob', tz: 'UTC' };
 const gone: FakeSlackUser = { id: 'U0GONE', name: 'gone', tz: 'UTC', deleted: true };
 const robot: FakeSlackUser = { id: 'U0ROBOT', name: 'robot', tz: 'UTC', isBot: true };
-const grid: FakeSlackUser = { id: 'W0GRID', teamId: 'T0GRIDWS', name: 'gina', realName: 'Gina Grid', email: 'gina@corp.test', tz: 'UTC', enterprise: { id: 'E0CORP', name: 'Corp', domain: 'corp' } };
+const grid: FakeSlackUser = {
+  id: 'W0GRID',
+  teamId: 'T0GRIDWS',
+  name: 'gina',
+  realName: 'Gina Grid',
+  email: 'gina@corp.test',
+  tz: 'UTC',
+  enterprise: { id: 'E0CORP', name: 'Corp', domain: 'corp' },
+};
 
 let slack: FakeSlack;
 const api = (token?: string): WebClient => new WebClient(token, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
@@ -36,7 +44,14 @@ async function codeFor(user: FakeSlackUser, params: Record<string, string> = {},
 }
 
 beforeAll(async () => {
-  slack = await FakeSlack.start({ botToken: BOT_TOKEN, teamId: TEAM, teamName: 'Acme', teamDomain: 'acme', users: [alice, bob, gone, robot, grid], redirectUrls: ['http://127.0.0.1:9/auth/slack/'] });
+  slack = await FakeSlack.start({
+    botToken: BOT_TOKEN,
+    teamId: TEAM,
+    teamName: 'Acme',
+    teamDomain: 'acme',
+    users: [alice, bob, gone, robot, grid],
+    redirectUrls: ['http://127.0.0.1:9/auth/slack/'],
+  });
 });
 afterAll(async () => slack.stop());
 
@@ -214,7 +229,11 @@ describe('Sign in with Slack on the fake', () => {
     expect(await res.json()).toMatchObject({ ok: true, id_token: expect.any(String) });
     expect(slack.callsTo('openid.connect.token').at(-1)).toMatchObject({ clientAuth: 'client_secret_basic' });
     const wrong = Buffer.from(`${slack.clientId}:nope`).toString('base64');
-    const refused = await fetch(`${slack.apiUrl}openid.connect.token`, { method: 'POST', headers: { Authorization: `Basic ${wrong}`, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code, redirect_uri: REDIRECT }).toString() });
+    const refused = await fetch(`${slack.apiUrl}openid.connect.token`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${wrong}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code, redirect_uri: REDIRECT }).toString(),
+    });
     expect(await refused.json()).toMatchObject({ ok: false, error: 'bad_client_secret' });
   });
 
@@ -303,7 +322,10 @@ describe("the world's leak check", () => {
       // The exchange itself is no leak: the secret is not recorded and the tokens are in no request.
       world.capture(() => `signed in; id_token=${idToken}; secret=${world.slack.clientSecret}`);
       stopped = true;
-      const err = await world.stop().then(() => undefined, (e: unknown) => e);
+      const err = await world.stop().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(LeakError);
       expect((err as Error).message).toContain(idToken.slice(0, 12));
       expect((err as Error).message).toContain(world.slack.clientSecret.slice(0, 12));

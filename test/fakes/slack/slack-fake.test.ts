@@ -13,7 +13,12 @@ const alice: FakeSlackUser = { id: 'U0ALICE', name: 'alice', realName: 'Alice A'
 const bob: FakeSlackUser = { id: 'U0BOB', name: 'bob', tz: 'Europe/Berlin' };
 const robot: FakeSlackUser = { id: 'U0ROBOT', name: 'robot', tz: 'UTC', isBot: true };
 const blocks = [
-  { type: 'section', block_id: 's1', text: { type: 'mrkdwn', text: 'Pick' }, accessory: { type: 'button', action_id: 'open', text: { type: 'plain_text', text: 'Open' }, url: 'https://x.test' } },
+  {
+    type: 'section',
+    block_id: 's1',
+    text: { type: 'mrkdwn', text: 'Pick' },
+    accessory: { type: 'button', action_id: 'open', text: { type: 'plain_text', text: 'Open' }, url: 'https://x.test' },
+  },
   { type: 'actions', block_id: 'a1', elements: [{ type: 'button', action_id: 'confirm', value: 'slot-1', text: { type: 'plain_text', text: 'Confirm' } }] },
 ];
 
@@ -100,8 +105,7 @@ describe('FakeSlack Web API via the real WebClient', () => {
 
 describe('response_url', () => {
   // Same request Bolt's respond() makes.
-  const respond = (url: string, body: unknown): Promise<Response> =>
-    fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const respond = (url: string, body: unknown): Promise<Response> => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
   it('records up to 5 posts, then refuses with 404 used_url', async () => {
     const url = slack.newResponseUrl();
@@ -163,9 +167,7 @@ describe('response_url', () => {
     expect((await future).result.ok).toBe(true);
     await expect(slack.waitForCall('auth.test', undefined, 50)).resolves.toMatchObject({ method: 'auth.test' });
     const t0 = Date.now();
-    await expect(slack.waitFor((r) => r.kind === 'call' && r.method === 'never.called', 80)).rejects.toThrow(
-      /FakeSlack\.waitFor: no .* within 80ms\. Recorded so far: \[auth\.test/,
-    );
+    await expect(slack.waitFor((r) => r.kind === 'call' && r.method === 'never.called', 80)).rejects.toThrow(/FakeSlack\.waitFor: no .* within 80ms\. Recorded so far: \[auth\.test/);
     expect(Date.now() - t0).toBeLessThan(1000);
   });
 });
@@ -207,7 +209,12 @@ describe('SlackClientSim signatures, checked by Bolt verifySlackRequest', () => 
     const click = await sim.clickButton({ user: bob.id, actionId: 'confirm', value: 'slot-1' });
     expect(click.responseUrl).toContain('/response/actions/');
     const payload: unknown = JSON.parse(new URLSearchParams(seen[1]?.body).get('payload') ?? '');
-    expect(payload).toMatchObject({ type: 'block_actions', user: { id: bob.id, username: 'bob' }, container: { type: 'message', is_ephemeral: true }, actions: [{ action_id: 'confirm', value: 'slot-1', type: 'button' }] });
+    expect(payload).toMatchObject({
+      type: 'block_actions',
+      user: { id: bob.id, username: 'bob' },
+      container: { type: 'message', is_ephemeral: true },
+      actions: [{ action_id: 'confirm', value: 'slot-1', type: 'button' }],
+    });
     verify(1);
     const ev = await sim.event({ type: 'message', user: alice.id, text: 'hi' }, { retryNum: 1 });
     expect(seen[2]?.headers).toMatchObject({ 'content-type': 'application/json', 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });

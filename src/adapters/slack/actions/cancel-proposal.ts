@@ -3,6 +3,4 @@ import { renderProposal } from '../../../core/messages/render.js';
 import { cancelProposal as cancelFlow } from '../../../flows/schedule/cancel-proposal.js';
 import { scheduleButton } from './button-listener.js';
 
-export const cancelProposal = scheduleButton('action:cancel_proposal', decodeRequest, async (deps, user, v) =>
-  renderProposal(await cancelFlow(deps, user, v.r)),
-);
+export const cancelProposal = scheduleButton('action:cancel_proposal', decodeRequest, async (deps, user, v) => renderProposal(await cancelFlow(deps, user, v.r)));

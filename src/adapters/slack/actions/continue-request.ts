@@ -3,6 +3,4 @@ import { renderProposal } from '../../../core/messages/render.js';
 import { continueRequest as continueFlow } from '../../../flows/schedule/continue-request.js';
 import { scheduleButton } from './button-listener.js';
 
-export const continueRequest = scheduleButton('action:continue', decodeRequest, async (deps, user, v, at) =>
-  renderProposal(await continueFlow(deps, user, v.r, at)),
-);
+export const continueRequest = scheduleButton('action:continue', decodeRequest, async (deps, user, v, at) => renderProposal(await continueFlow(deps, user, v.r, at)));

@@ -17,7 +17,11 @@ export interface HomeClick {
  * An App Home button: ack, then work as the user who clicked. Home clicks carry no response_url,
  * so a failure reaches the user through `tell` when the button has one.
  */
-export function homeAction(listener: string, work: (deps: SlackDeps, click: HomeClick) => Promise<void>, tell?: (client: WebClient, user: SlackUserRef) => (reply: Reply) => Promise<unknown>) {
+export function homeAction(
+  listener: string,
+  work: (deps: SlackDeps, click: HomeClick) => Promise<void>,
+  tell?: (client: WebClient, user: SlackUserRef) => (reply: Reply) => Promise<unknown>,
+) {
   return (deps: SlackDeps) =>
     async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
       await ack();

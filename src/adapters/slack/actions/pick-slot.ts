@@ -3,6 +3,4 @@ import { renderBooking } from '../../../core/messages/render.js';
 import { bookSlot } from '../../../flows/schedule/book-slot.js';
 import { scheduleButton } from './button-listener.js';
 
-export const pickSlot = scheduleButton('action:pick_slot', decodeSlot, async (deps, user, v, at) =>
-  renderBooking(await bookSlot(deps, user, v.r, v.s, at)),
-);
+export const pickSlot = scheduleButton('action:pick_slot', decodeSlot, async (deps, user, v, at) => renderBooking(await bookSlot(deps, user, v.r, v.s, at)));
