@@ -97,7 +97,10 @@ function answer(res: ServerResponse, changes: Changes, outcome: Outcome): void {
 function connect(world: World, url: URL, res: ServerResponse): void {
   const me = person(url.searchParams.get('user'));
   const target = url.searchParams.get('url') ?? '';
-  if (!me || !target.startsWith(connectLinkPrefix(world))) return json(res, 400, { error: 'expected { user, url } with a Connect link of the bot' });
+  if (!me || !target.startsWith(connectLinkPrefix(world))) {
+    json(res, 400, { error: 'expected { user, url } with a Connect link of the bot' });
+    return;
+  }
   res.writeHead(302, {
     location: target,
     'cache-control': 'no-store',

@@ -72,7 +72,7 @@ export function slackLimitViolations(payload: unknown, surface: Surface = 'messa
 
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((child, i) => walk(child, `${path}[${i}]`));
+      for (const [i, child] of node.entries()) walk(child, `${path}[${i}]`);
       return;
     }
     if (!isObj(node)) return;
@@ -93,13 +93,13 @@ export function slackLimitViolations(payload: unknown, surface: Surface = 'messa
         if (text === undefined && fields.length === 0) fail(path, 'section without text or fields');
         maxLen(`${path}.text`, text, LIMITS.sectionText, 1);
         if (fields.length > LIMITS.sectionFields) fail(`${path}.fields`, `${fields.length} > ${LIMITS.sectionFields}`);
-        fields.forEach((f, i) => maxLen(`${path}.fields[${i}]`, textOf(f), LIMITS.sectionField, 1));
+        for (const [i, f] of fields.entries()) maxLen(`${path}.fields[${i}]`, textOf(f), LIMITS.sectionField, 1);
         break;
       }
       case 'context': {
         const els = arr(node.elements);
         if (els.length === 0 || els.length > LIMITS.contextElements) fail(`${path}.elements`, `${els.length} elements`);
-        els.forEach((e, i) => maxLen(`${path}.elements[${i}]`, textOf(e), LIMITS.contextText, 1));
+        for (const [i, e] of els.entries()) maxLen(`${path}.elements[${i}]`, textOf(e), LIMITS.contextText, 1);
         break;
       }
       case 'actions': {
