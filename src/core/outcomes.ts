@@ -68,6 +68,8 @@ export interface Booked {
   eventLink: string;
   /** The video call, when the event has one. */
   meetLink?: string | undefined;
+  /** A Meet link was asked for; without `meetLink`, Google did not add one. */
+  meetWanted?: boolean | undefined;
   draftLink: string;
 }
 

@@ -24,6 +24,8 @@ export const Preferences = z
       .optional(),
     /** Calendar ids whose busy times count besides the primary; absent: those selected in Google Calendar. */
     calendars: z.array(z.string().min(1).max(1024)).max(200).optional(),
+    /** False: booked events get no Google Meet link. */
+    meet: z.boolean().optional(),
   })
   .refine((p) => p.endMinute - p.startMinute >= MIN_MINUTES, { message: 'the working day must end after it starts', path: ['endMinute'] });
 export type Preferences = z.infer<typeof Preferences>;

@@ -11,6 +11,7 @@ export const PREFS_FORM = {
   days: 'prefs_days',
   duration: 'prefs_duration',
   zone: 'prefs_zone',
+  meet: 'prefs_meet',
   action: 'value',
 } as const;
 
@@ -52,7 +53,10 @@ export function parsePrefsSubmission(values: unknown): PrefsSubmission {
   if (defaultMinutes !== undefined && !(defaultMinutes >= MIN_MINUTES && defaultMinutes <= MAX_MINUTES)) errors[PREFS_FORM.duration] = 'Pick a listed duration.';
   const zone = field(PREFS_FORM.zone)?.value?.trim() || undefined;
   if (zone !== undefined && !IANAZone.isValidZone(zone)) errors[PREFS_FORM.zone] = `“${zone.slice(0, 60)}” is not a time zone I know; use a name like Europe/Paris, or leave it empty.`;
+  // A form without the Meet box (opened before it existed) leaves the default: a link.
+  const meetBox = field(PREFS_FORM.meet);
+  const meet = meetBox === undefined ? undefined : (meetBox.selected_options ?? []).some((o) => o.value === 'meet');
   if (Object.keys(errors).length > 0 || start === undefined || end === undefined) return { kind: 'errors', errors };
-  const prefs = Preferences.safeParse({ startMinute: start, endMinute: end, days: [...new Set(days)].sort(), defaultMinutes, zone });
+  const prefs = Preferences.safeParse({ startMinute: start, endMinute: end, days: [...new Set(days)].sort(), defaultMinutes, zone, meet });
   return prefs.success ? { kind: 'ok', prefs: prefs.data } : { kind: 'errors', errors: { [PREFS_FORM.end]: 'These settings don’t fit together.' } };
 }

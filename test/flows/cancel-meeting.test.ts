@@ -7,7 +7,7 @@ const booked = { state: 'booked' as const, slot: SLOT, eventId: 'ev1', eventLink
 
 async function bookedWorld() {
   const w = scheduleWorld();
-  await w.calendar.insertEvent('t', { id: 'ev1', title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [] });
+  await w.calendar.insertEvent('t', { id: 'ev1', title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [], meet: false });
   await w.gmail.createDraft('t', { raw: 'raw', probe: { messageId: '<m@x>', subject: 'Invitation: Sync', to: '', since: 0, marker: '' } });
   await w.store.put(proposal({ booking: booked }));
   return w;

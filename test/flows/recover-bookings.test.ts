@@ -12,7 +12,7 @@ describe('recoverBookings: bookings whose process died', () => {
   it('finishes a booking whose event was made: the draft, then confirmed', async () => {
     const w = scheduleWorld({ leaseMs: LEASE });
     const id = eventIdFor('req-1', 0, SLOT.start);
-    await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [] });
+    await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [], meet: false });
     await w.store.put(proposal({ booking: { state: 'booking', claimedAt: NOW - 2 * LEASE, slot: SLOT, eventId: id, eventLink: `https://calendar.test/event?eid=${id}` } }));
     w.store.advanceClock(2 * LEASE);
     const done = await recoverBookings(w.deps);
@@ -27,7 +27,7 @@ describe('recoverBookings: bookings whose process died', () => {
     const w = scheduleWorld({ leaseMs: LEASE });
     const id = eventIdFor('req-1', 0, SLOT.start);
     // Google made it, but the process died before the store heard of it.
-    await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [] });
+    await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [], meet: false });
     await w.store.put(proposal({ booking: { state: 'booking', claimedAt: NOW - 2 * LEASE, slot: SLOT } }));
     w.store.advanceClock(2 * LEASE);
     const done = await recoverBookings(w.deps);
@@ -50,7 +50,7 @@ describe('recoverBookings: bookings whose process died', () => {
   it('two recoveries at once finish a booking once', async () => {
     const w = scheduleWorld({ leaseMs: LEASE });
     const id = eventIdFor('req-1', 0, SLOT.start);
-    await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [] });
+    await w.calendar.insertEvent('t', { id, title: 'Sync', description: '', slot: SLOT, zone: 'UTC', attendees: [], meet: false });
     await w.store.put(proposal({ booking: { state: 'booking', claimedAt: NOW - 2 * LEASE, slot: SLOT, eventId: id, eventLink: 'https://calendar.test/e' } }));
     w.store.advanceClock(2 * LEASE);
     const [a, b] = await Promise.all([recoverBookings(w.deps), recoverBookings(w.deps)]);

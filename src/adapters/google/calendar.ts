@@ -35,7 +35,16 @@ const CalendarList = z.object({
 /** A calendar list longer than this many pages is cut: nobody looks at a thousand calendars. */
 const MAX_LIST_PAGES = 4;
 
-const EventResponse = z.object({ id: z.string(), htmlLink: z.string(), status: z.string().optional() });
+const EventResponse = z.object({
+  id: z.string(),
+  htmlLink: z.string(),
+  status: z.string().optional(),
+  hangoutLink: z.string().optional(),
+  conferenceData: z.object({ entryPoints: z.array(z.object({ entryPointType: z.string(), uri: z.string() })).default([]) }).optional(),
+});
+type EventBody = z.infer<typeof EventResponse>;
+/** The Meet link Google gives an event: its hangoutLink, else the conference's video entry point. */
+const meetLinkOf = (e: EventBody): string | undefined => e.hangoutLink ?? e.conferenceData?.entryPoints.find((p) => p.entryPointType === 'video')?.uri;
 
 export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi {
   const call = (operation: string, method: 'GET' | 'POST' | 'DELETE', path: string, token: string, more: Partial<GoogleRequest> = {}) =>
@@ -53,7 +62,7 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
   function liveEvent(operation: string, body: unknown): CreatedEvent {
     const event = parse(operation, EventResponse, body);
     if (event.status === 'cancelled') throw new ServiceError({ service: 'calendar', operation, problem: 'gone', status: 200 });
-    return { id: event.id, htmlLink: event.htmlLink };
+    return { id: event.id, htmlLink: event.htmlLink, meetLink: meetLinkOf(event) };
   }
 
   async function freeBusyBatch(token: string, timeMin: number, timeMax: number, ids: string[]): Promise<Map<string, FreeBusyEntry>> {
@@ -77,7 +86,7 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
     if (res.status === 404) return { kind: 'missing' };
     if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.get', problem: 'unknown', status: res.status });
     const event = parse('events.get', EventResponse, res.body);
-    return event.status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'live', event: { id: event.id, htmlLink: event.htmlLink } };
+    return event.status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'live', event: { id: event.id, htmlLink: event.htmlLink, meetLink: meetLinkOf(event) } };
   }
 
   return {
@@ -106,30 +115,14 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
     },
 
     async insertEvent(token, e: NewEvent) {
-      const res = await call('events.insert', 'POST', '/calendars/primary/events?sendUpdates=all', token, {
-        body: {
-          id: e.id,
-          summary: e.title,
-          description: e.description,
-          start: { dateTime: new Date(e.slot.start).toISOString(), timeZone: e.zone },
-          end: { dateTime: new Date(e.slot.end).toISOString(), timeZone: e.zone },
-          attendees: e.attendees.map((email) => ({ email })),
-        },
-        // Google does not promise to detect a reused id on insert, so a lost answer is followed by
-        // a read of the id rather than by a second insert that might make a second event.
-        findEarlier: async () => {
-          const found = await readEvent(token, e.id);
-          return found.status === 200 ? found : undefined;
-        },
-      });
-      // 409: an earlier try (a retry, a double click) already made this very event.
-      if (res.status === 409) {
-        const found = await getEvent(token, e.id);
-        if (found.kind === 'live') return found.event;
-        throw new ServiceError({ service: 'calendar', operation: 'events.insert', problem: found.kind === 'cancelled' ? 'gone' : 'conflict', status: 409 });
+      try {
+        return await insert(token, e, e.meet);
+      } catch (err) {
+        // A calendar that may not have Meet conferences refuses the whole insert ("Invalid
+        // conference type value"); the meeting matters more than its link, so it is made without.
+        if (!e.meet || !(err instanceof ServiceError) || err.problem !== 'invalid') throw err;
+        return insert(token, e, false);
       }
-      if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.insert', problem: 'unknown', status: res.status });
-      return liveEvent('events.insert', res.body);
     },
 
     getEvent,
@@ -141,4 +134,33 @@ export function googleCalendar(baseUrl: string, retry: RetryPolicy): CalendarApi
       }
     },
   };
+
+  async function insert(token: string, e: NewEvent, meet: boolean): Promise<CreatedEvent> {
+    const res = await call('events.insert', 'POST', `/calendars/primary/events?sendUpdates=all${meet ? '&conferenceDataVersion=1' : ''}`, token, {
+      body: {
+        id: e.id,
+        summary: e.title,
+        description: e.description,
+        start: { dateTime: new Date(e.slot.start).toISOString(), timeZone: e.zone },
+        end: { dateTime: new Date(e.slot.end).toISOString(), timeZone: e.zone },
+        attendees: e.attendees.map((email) => ({ email })),
+        // The event id doubles as the request id: a retry of the same booking asks for the same conference.
+        ...(meet ? { conferenceData: { createRequest: { requestId: e.id, conferenceSolutionKey: { type: 'hangoutsMeet' } } } } : {}),
+      },
+      // Google does not promise to detect a reused id on insert, so a lost answer is followed by
+      // a read of the id rather than by a second insert that might make a second event.
+      findEarlier: async () => {
+        const found = await readEvent(token, e.id);
+        return found.status === 200 ? found : undefined;
+      },
+    });
+    // 409: an earlier try (a retry, a double click) already made this very event.
+    if (res.status === 409) {
+      const found = await getEvent(token, e.id);
+      if (found.kind === 'live') return found.event;
+      throw new ServiceError({ service: 'calendar', operation: 'events.insert', problem: found.kind === 'cancelled' ? 'gone' : 'conflict', status: 409 });
+    }
+    if (res.status !== 200) throw new ServiceError({ service: 'calendar', operation: 'events.insert', problem: 'unknown', status: res.status });
+    return liveEvent('events.insert', res.body);
+  }
 }

@@ -29,6 +29,7 @@ export function buildConfirmation(b: Booked): Reply {
   if (details.length > 0) blocks.push(section(details.join('\n')));
   const meet = mrkdwnLink(b.meetLink, 'Join with Google Meet');
   if (meet !== undefined) blocks.push(section(`:video_camera: ${meet}`));
+  else if (b.meetWanted) blocks.push(context('No Google Meet link: Google did not add one to this event (your workspace may not allow Meet). Add a call to the event if you need one.'));
   const draft = mrkdwnLink(b.draftLink, 'Open the email draft in Gmail');
   const drafts = mrkdwnLink(draftsListOf(b.draftLink), 'all drafts');
   const links = [mrkdwnLink(b.eventLink, 'Open the calendar event'), draft !== undefined && drafts !== undefined ? `${draft} (or ${drafts}, if you already edited it)` : draft].filter(

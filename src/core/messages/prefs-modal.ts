@@ -11,6 +11,8 @@ const clip = (zone: string) => [...zone.replace(/\s+/g, ' ').trim()].slice(0, 10
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** The preferences form, filled with what the user has now. */
+const MEET_OPTION = { text: plain('Add a Google Meet link to the meetings I book'), value: 'meet' };
+
 export function buildPrefsModal(prefs: Preferences | undefined, slackZone: string): types.ModalView {
   const start = prefs?.startMinute ?? DEFAULT_HOURS.startMinute;
   const end = prefs?.endMinute ?? DEFAULT_HOURS.endMinute;
@@ -47,6 +49,13 @@ export function buildPrefsModal(prefs: Preferences | undefined, slackZone: strin
         label: plain('Time zone'),
         hint: plain(`Leave empty to use your Slack time zone (${clip(slackZone)}).`),
         element: { type: 'plain_text_input', action_id: PREFS_FORM.action, ...(prefs?.zone ? { initial_value: clip(prefs.zone) } : {}), placeholder: plain('e.g. Europe/Paris') },
+      },
+      {
+        type: 'input',
+        block_id: PREFS_FORM.meet,
+        optional: true,
+        label: plain('Video call'),
+        element: { type: 'checkboxes', action_id: PREFS_FORM.action, options: [MEET_OPTION], ...(prefs?.meet === false ? {} : { initial_options: [MEET_OPTION] }) },
       },
     ],
   };

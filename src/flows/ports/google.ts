@@ -11,11 +11,15 @@ export interface NewEvent {
   slot: Interval;
   zone: string;
   attendees: string[];
+  /** Ask Google for a Meet conference; a calendar that cannot have one gets the event without. */
+  meet: boolean;
 }
 
 export interface CreatedEvent {
   id: string;
   htmlLink: string;
+  /** The event's Google Meet link, when it has one. */
+  meetLink?: string | undefined;
 }
 
 /** One calendar on the user's calendar list. */

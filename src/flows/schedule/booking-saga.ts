@@ -40,6 +40,7 @@ export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slo
         slot,
         zone: organizer.zone,
         attendees: record.attendees.map((a) => a.email),
+        meet: organizer.prefs?.meet ?? true,
       }),
     grants.calendar,
   );
@@ -51,7 +52,10 @@ export async function makeBooking(deps: BookingDeps, record: ScheduleRecord, slo
   }
   const event = created.value;
   await deps.store.update(record.id, (r) => ({
-    next: r.booking.state === 'booking' ? withStep({ ...r, booking: { ...r.booking, eventId: event.id, eventLink: event.htmlLink } }, 'event-created', deps.now(), event.id) : r,
+    next:
+      r.booking.state === 'booking'
+        ? withStep({ ...r, booking: { ...r.booking, eventId: event.id, eventLink: event.htmlLink, meetLink: event.meetLink } }, 'event-created', deps.now(), event.id)
+        : r,
     result: undefined,
   }));
   return draftAndConfirm(deps, record, slot, event, { gmailToken: grants.gmail, lookFirst: false });

@@ -59,6 +59,7 @@ export async function draftAndConfirm(
     slot,
     zone: organizer?.zone ?? 'UTC',
     eventLink: event.htmlLink,
+    meetLink: event.meetLink,
     organizerName: organizer?.name ?? '',
     attendees: record.attendees,
     messageId: probe.messageId,
@@ -74,6 +75,7 @@ export async function draftAndConfirm(
         slot,
         eventId: event.id,
         eventLink: event.htmlLink,
+        meetLink: event.meetLink,
         draftId: draft.value.draftId,
         draftLink: gmailDraftLink(draft.value.messageId, organizer?.email),
       };

@@ -18,13 +18,14 @@ export const BookingState = z.discriminatedUnion('state', [
     responseUrl: z.string().optional(),
     eventId: z.string().optional(),
     eventLink: z.string().optional(),
+    meetLink: z.string().optional(),
     /**
      * A roll-back that failed: what may be left at Google (the event by its id, the draft if one
      * may have been made). Recovery retries it until it is gone.
      */
     undo: z.object({ eventId: z.string(), draft: DraftProbe.optional(), reason: z.string() }).optional(),
   }),
-  z.object({ state: z.literal('booked'), slot: Interval, eventId: z.string(), eventLink: z.string(), draftId: z.string(), draftLink: z.string() }),
+  z.object({ state: z.literal('booked'), slot: Interval, eventId: z.string(), eventLink: z.string(), meetLink: z.string().optional(), draftId: z.string(), draftLink: z.string() }),
   z.object({ state: z.literal('cancelled') }),
 ]);
 export type BookingState = z.infer<typeof BookingState>;

@@ -56,7 +56,7 @@ async function runClaimedRecovery(deps: BookingDeps, record: ScheduleRecord, exp
   if (b.state !== 'booking') return { kind: 'gone' };
   if (b.undo) return finishRollBack(deps, record);
   if (!b.eventId || !b.eventLink) return compensate(deps, record, { eventId: expectedEventId }, 'the bot restarted in the middle of booking');
-  const event = { id: b.eventId, htmlLink: b.eventLink };
+  const event = { id: b.eventId, htmlLink: b.eventLink, meetLink: b.meetLink };
   const found = await withGrant(deps.grants, { user: record.owner }, 'calendar', (token) => deps.calendar.getEvent(token, event.id));
   if (found.kind !== 'ok') return undefined;
   if (found.value.kind === 'live') return draftAndConfirm(deps, record, b.slot, event, { lookFirst: true });

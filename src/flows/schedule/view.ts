@@ -17,7 +17,7 @@ export function viewOf(record: ScheduleRecord, slots: Interval[], hasMore: boole
   };
 }
 
-export function bookedView(record: ScheduleRecord, b: { slot: Interval; eventLink: string; draftLink: string }): Booked {
+export function bookedView(record: ScheduleRecord, b: { slot: Interval; eventLink: string; draftLink: string; meetLink?: string | undefined }): Booked {
   return {
     requestId: record.id,
     title: record.request.title,
@@ -25,6 +25,8 @@ export function bookedView(record: ScheduleRecord, b: { slot: Interval; eventLin
     zone: record.organizer?.zone ?? 'UTC',
     attendees: record.attendees.map((a) => ({ name: a.name, zone: a.zone })),
     eventLink: b.eventLink,
+    meetLink: b.meetLink,
+    meetWanted: record.organizer?.prefs?.meet ?? true,
     draftLink: b.draftLink,
   };
 }
