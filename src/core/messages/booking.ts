@@ -6,7 +6,7 @@ import { spanToken } from './date-token.js';
 import { localTimesText, namesText } from './people.js';
 import { buildProposal } from './proposal.js';
 import { MAX_TITLE, mrkdwnLink, shown } from './text.js';
-import { button, context, section, type Block, type Reply } from './types.js';
+import { button, confirmDialog, context, section, type Block, type Reply } from './types.js';
 
 /** Longest reason shown for a failed booking. */
 const MAX_REASON = 500;
@@ -42,12 +42,7 @@ export function buildConfirmation(b: Booked): Reply {
     elements: [
       {
         ...button('Cancel meeting', ACTION.cancelMeeting, { value: encodeRequest(b.requestId), style: 'danger' }),
-        confirm: {
-          title: { type: 'plain_text', text: 'Cancel this meeting?' },
-          text: { type: 'mrkdwn', text: 'This deletes the event (attendees are told) and the email draft.' },
-          confirm: { type: 'plain_text', text: 'Cancel meeting' },
-          deny: { type: 'plain_text', text: 'Keep it' },
-        },
+        confirm: confirmDialog({ title: 'Cancel this meeting?', text: 'This deletes the event (attendees are told) and the email draft.', confirm: 'Cancel meeting' }),
       },
     ],
   });

@@ -6,7 +6,7 @@ import { ACTION } from './actions.js';
 import { CONNECTOR_LABEL } from './connect.js';
 import { hhmm } from './prefs-modal.js';
 import { oneLine, shown } from './text.js';
-import { button, context, section, type Block } from './types.js';
+import { button, confirmDialog, context, section, type Block } from './types.js';
 
 export type ConnectionStatus = 'connected' | 'unavailable' | Extract<GrantProblem, 'not-connected' | 'expired' | 'revoked' | 'pending-verification'>;
 
@@ -48,12 +48,7 @@ function connectionBlock(c: HomeConnection): Block {
   if (c.status === 'connected') {
     block.accessory = {
       ...button('Disconnect', ACTION.disconnect, { value: c.connector, style: 'danger' }),
-      confirm: {
-        title: { type: 'plain_text', text: `Disconnect ${CONNECTOR_LABEL[c.connector]}?` },
-        text: { type: 'mrkdwn', text: 'I will no longer be able to use it for you until you connect it again.' },
-        confirm: { type: 'plain_text', text: 'Disconnect' },
-        deny: { type: 'plain_text', text: 'Keep it' },
-      },
+      confirm: confirmDialog({ title: `Disconnect ${CONNECTOR_LABEL[c.connector]}?`, text: 'I will no longer be able to use it for you until you connect it again.', confirm: 'Disconnect' }),
     };
   } else if (linkText && c.link && c.link.length <= 3000) {
     block.accessory = button(`${linkText} ${CONNECTOR_LABEL[c.connector]}`, ACTION.openLink, { url: c.link, style: 'primary' });

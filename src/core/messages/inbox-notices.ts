@@ -5,9 +5,7 @@ import { buildConnectPrompt } from './connect.js';
 import { buildInboxEmpty, buildInboxSummary } from './inbox.js';
 import type { Placement, Rendered } from './render.js';
 import { shown } from './text.js';
-import { context, section, type Reply } from './types.js';
-
-const plain = (text: string): Reply => ({ text, blocks: [section(text)] });
+import { context, minutesToWait, notice, section, type Reply } from './types.js';
 
 const MAIL_ASKS = [
   '• `any unread email?`',
@@ -33,19 +31,18 @@ export function buildInboxHelp(): Reply {
 export function buildInboxFailure(f: ServiceFailure): Reply {
   switch (f.kind) {
     case 'rate-limited': {
-      const wait = f.retryAfterSeconds !== undefined ? Math.max(1, Math.ceil(f.retryAfterSeconds / 60)) : 1;
-      return plain(`:hourglass: Google is limiting how fast I can read your Gmail right now. Please ask again in ${wait} minute${wait > 1 ? 's' : ''}.`);
+      return notice(`:hourglass: Google is limiting how fast I can read your Gmail right now. Please ask again in ${minutesToWait(f.retryAfterSeconds)}.`);
     }
     case 'unavailable':
-      return plain(':cloud: Gmail isn’t answering right now, even after several tries. Please ask again in a few minutes.');
+      return notice(':cloud: Gmail isn’t answering right now, even after several tries. Please ask again in a few minutes.');
     case 'auth-service-unavailable':
-      return plain(':cloud: I can’t reach the service that holds your Google connections right now. Please ask again in a few minutes.');
+      return notice(':cloud: I can’t reach the service that holds your Google connections right now. Please ask again in a few minutes.');
   }
 }
 
-export const buildInboxNotYours = (): Reply => plain('That button belongs to someone else’s email summary, so I did nothing. Ask me about your own unread email instead.');
+export const buildInboxNotYours = (): Reply => notice('That button belongs to someone else’s email summary, so I did nothing. Ask me about your own unread email instead.');
 
-export const buildInboxGone = (): Reply => plain('This email summary has expired. Ask me again for a fresh one.');
+export const buildInboxGone = (): Reply => notice('This email summary has expired. Ask me again for a fresh one.');
 
 export const INBOX_CONNECT = {
   continueAction: ACTION.inboxContinue,
@@ -65,7 +62,7 @@ export function renderInbox(o: InboxOutcome, placement: Exclude<Placement, 'none
     case 'failed':
       return { reply: buildInboxFailure(o.failure), placement };
     case 'bad-input':
-      return { reply: plain(`:warning: ${shown(o.reason, 1000)}`), placement };
+      return { reply: notice(`:warning: ${shown(o.reason, 1000)}`), placement };
     case 'gone':
       return { reply: buildInboxGone(), placement };
     case 'not-yours':

@@ -6,7 +6,7 @@ import { MAX_BUTTON_VALUE } from '../inbox/cursor.js';
 import { ACTION } from './actions.js';
 import { dateToken, RECEIVED } from './date-token.js';
 import { inert, oneLine, shown } from './text.js';
-import { button, context, section, type Block, type Reply } from './types.js';
+import { button, context, plainText, section, type Block, type Reply } from './types.js';
 
 const MAX_BLOCKS = 50;
 /** Longest subject, sender and snippet, once escaped: an entry stays far below 3000 characters. */
@@ -28,7 +28,7 @@ export function mailText(s: string, max: number): string {
   return shown(oneLine(s), max);
 }
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: false });
+const plain = (text: string) => plainText(text, false);
 
 /** A user-typed filter inside mrkdwn: a code span renders no formatting, escaping stops links. */
 const code = (s: string) => `\`${shown(oneLine(s).replace(/`/g, "'"), 200)}\``;

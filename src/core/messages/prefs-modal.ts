@@ -1,11 +1,13 @@
 import type * as types from '@slack/types';
+import { formatMinutes } from '../duration.js';
 import { DEFAULT_MINUTES, type Preferences } from '../preferences.js';
 import { PREFS_FORM } from '../prefs-form.js';
 import { DEFAULT_HOURS } from '../working-hours.js';
+import { plainText } from './types.js';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const DURATIONS = [15, 30, 45, 60, 90, 120];
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const plain = (text: string) => plainText(text);
 /** A zone name as the form shows it: one line, and short (real zone names are under 40). */
 const clip = (zone: string) => [...zone.replace(/\s+/g, ' ').trim()].slice(0, 100).join('');
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -19,7 +21,7 @@ export function buildPrefsModal(prefs: Preferences | undefined, slackZone: strin
   const days = prefs?.days ?? DEFAULT_HOURS.days;
   const minutes = prefs?.defaultMinutes ?? DEFAULT_MINUTES;
   const dayOption = (d: number) => ({ text: plain(DAY_NAMES[d - 1] ?? String(d)), value: String(d) });
-  const durationOption = (m: number) => ({ text: plain(m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`), value: String(m) });
+  const durationOption = (m: number) => ({ text: plain(formatMinutes(m)), value: String(m) });
   const durations = DURATIONS.includes(minutes) ? DURATIONS : [...DURATIONS, minutes].sort((a, b) => a - b);
   return {
     type: 'modal',
