@@ -50,7 +50,7 @@ export interface ProposalView {
 
 export type ProposalOutcome =
   | { kind: 'slots'; view: ProposalView }
-  | { kind: 'no-slots'; title: string; whenText: string; unseen: string[]; reason?: NoTimeReason | undefined }
+  | { kind: 'no-slots'; title: string; whenText: string; unseen: string[]; reason?: NoTimeReason | undefined; minutes?: number | undefined }
   | { kind: 'needs-connection'; requestId: string; missing: MissingGrant[] }
   | { kind: 'bad-input'; reason: string }
   | { kind: 'failed'; failure: ServiceFailure }

@@ -1,5 +1,7 @@
 import { formatMinutes } from '../duration.js';
 import type { ProposalView } from '../outcomes.js';
+import type { NoTimeReason } from '../why-no-time.js';
+import { explainNoTime } from './no-time.js';
 import { ACTION, encodeRequest, encodeSlot } from './actions.js';
 import { spanToken } from './date-token.js';
 import { localTimesText, namesText } from './people.js';
@@ -61,13 +63,10 @@ export function buildProposal(v: ProposalView): Reply {
   return { text: `Free times for ${title}`, blocks };
 }
 
-export function buildNoSlots(title: string, whenText: string, unseen: readonly string[]): Reply {
+export function buildNoSlots(title: string, whenText: string, unseen: readonly string[], reason?: NoTimeReason, minutes = 30): Reply {
   const t = shown(title, MAX_TITLE);
   return {
     text: `No free time found for ${t}`,
-    blocks: [
-      section(`I found no time when everyone is free and within working hours for *${t}*, ${shown(whenText, 200)}. Try another day (\`next week\`) or a shorter meeting.`),
-      ...unseenNote(unseen),
-    ],
+    blocks: [section(`I found no time when everyone is free and within working hours for *${t}*, ${shown(whenText, 200)}. ${explainNoTime(reason, minutes)}`), ...unseenNote(unseen)],
   };
 }

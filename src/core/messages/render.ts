@@ -23,7 +23,7 @@ export function renderProposal(o: ProposalOutcome): Rendered {
     case 'slots':
       return { reply: buildProposal(o.view), placement: 'replace' };
     case 'no-slots':
-      return { reply: buildNoSlots(o.title, o.whenText, o.unseen), placement: 'replace' };
+      return { reply: buildNoSlots(o.title, o.whenText, o.unseen, o.reason, o.minutes), placement: 'replace' };
     case 'needs-connection':
       return { reply: buildConnectPrompt(o.requestId, o.missing), placement: 'replace' };
     case 'bad-input':

@@ -74,7 +74,7 @@ export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at
   if (candidates.length === 0) {
     const hoursOfEveryone = [people.organizer, ...people.attendees].flatMap((p) => (p.zone ? [{ name: p.name, hours: hoursOf(p.zone, p.prefs) }] : []));
     const reason = whyNoTime({ people: hoursOfEveryone, from: window.start, to: window.end, minutes });
-    return { kind: 'no-slots', title: record.request.title, whenText, unseen, reason };
+    return { kind: 'no-slots', title: record.request.title, whenText, unseen, reason, minutes };
   }
   const answer = exact ? answerAsked(exact, candidates, busyOf) : undefined;
   const shown = answer?.shown ?? spreadOverDays(candidates, zone);
