@@ -12,6 +12,7 @@ export const PREFS_FORM = {
   duration: 'prefs_duration',
   zone: 'prefs_zone',
   meet: 'prefs_meet',
+  calendars: 'prefs_calendars',
   action: 'value',
 } as const;
 
@@ -56,7 +57,10 @@ export function parsePrefsSubmission(values: unknown): PrefsSubmission {
   // A form without the Meet box (opened before it existed) leaves the default: a link.
   const meetBox = field(PREFS_FORM.meet);
   const meet = meetBox === undefined ? undefined : (meetBox.selected_options ?? []).some((o) => o.value === 'meet');
+  // Without the calendars field (Google did not list them in time) the earlier choice stays.
+  const calendarsBox = field(PREFS_FORM.calendars);
+  const calendars = calendarsBox === undefined ? undefined : (calendarsBox.selected_options ?? []).map((o) => o.value);
   if (Object.keys(errors).length > 0 || start === undefined || end === undefined) return { kind: 'errors', errors };
-  const prefs = Preferences.safeParse({ startMinute: start, endMinute: end, days: [...new Set(days)].sort(), defaultMinutes, zone, meet });
+  const prefs = Preferences.safeParse({ startMinute: start, endMinute: end, days: [...new Set(days)].sort(), defaultMinutes, zone, meet, calendars });
   return prefs.success ? { kind: 'ok', prefs: prefs.data } : { kind: 'errors', errors: { [PREFS_FORM.end]: 'These settings don’t fit together.' } };
 }

@@ -31,9 +31,10 @@ export interface InboxDeps extends BaseDeps {
   colleagues: Colleagues;
 }
 
-/** App Home: connection status, disconnect, preferences. */
+/** App Home: connection status, disconnect, preferences (which lists the user's calendars). */
 export interface HomeDeps extends BaseDeps {
   directory: Directory;
+  calendar: CalendarApi;
 }
 
 /** Opening a Connect link, and the return from Google's consent through /auth/verify. */

@@ -3,6 +3,7 @@ import { formatMinutes } from '../duration.js';
 import { DEFAULT_MINUTES, type Preferences } from '../preferences.js';
 import { PREFS_FORM } from '../prefs-form.js';
 import { DEFAULT_HOURS } from '../working-hours.js';
+import { shown } from './text.js';
 import { plainText } from './types.js';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -12,10 +13,38 @@ const plain = (text: string) => plainText(text);
 const clip = (zone: string) => [...zone.replace(/\s+/g, ' ').trim()].slice(0, 100).join('');
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
-/** The preferences form, filled with what the user has now. */
 const MEET_OPTION = { text: plain('Add a Google Meet link to the meetings I book'), value: 'meet' };
+/** Slack's limits: 100 options in a select, 150 characters in an option's value. */
+const MAX_CALENDARS = 100;
+const MAX_OPTION_VALUE = 150;
 
-export function buildPrefsModal(prefs: Preferences | undefined, slackZone: string): types.ModalView {
+/** One of the user's calendars besides the primary, as the form offers it. */
+export interface CalendarChoice {
+  id: string;
+  summary: string;
+  /** Shown in Google Calendar: what counts when the user has not chosen here. */
+  selected: boolean;
+}
+
+function calendarsBlock(choices: readonly CalendarChoice[], chosen: readonly string[] | undefined): types.KnownBlock[] {
+  const usable = choices.filter((c) => c.id.length <= MAX_OPTION_VALUE).slice(0, MAX_CALENDARS);
+  if (usable.length === 0) return [];
+  const option = (c: CalendarChoice) => ({ text: plain(shown(c.summary || c.id, 75)), value: c.id });
+  const initial = usable.filter((c) => (chosen ? chosen.includes(c.id) : c.selected)).map(option);
+  return [
+    {
+      type: 'input',
+      block_id: PREFS_FORM.calendars,
+      optional: true,
+      label: plain('Other calendars that count as busy'),
+      hint: plain('Your primary calendar always counts.'),
+      element: { type: 'multi_static_select', action_id: PREFS_FORM.action, options: usable.map(option), ...(initial.length > 0 ? { initial_options: initial } : {}) },
+    },
+  ];
+}
+
+/** The preferences form, filled with what the user has now; `calendars` when Google could list them in time. */
+export function buildPrefsModal(prefs: Preferences | undefined, slackZone: string, calendars: readonly CalendarChoice[] = []): types.ModalView {
   const start = prefs?.startMinute ?? DEFAULT_HOURS.startMinute;
   const end = prefs?.endMinute ?? DEFAULT_HOURS.endMinute;
   const days = prefs?.days ?? DEFAULT_HOURS.days;
@@ -59,6 +88,7 @@ export function buildPrefsModal(prefs: Preferences | undefined, slackZone: strin
         label: plain('Video call'),
         element: { type: 'checkboxes', action_id: PREFS_FORM.action, options: [MEET_OPTION], ...(prefs?.meet === false ? {} : { initial_options: [MEET_OPTION] }) },
       },
+      ...calendarsBlock(calendars, prefs?.calendars),
     ],
   };
 }

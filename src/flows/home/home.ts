@@ -1,4 +1,5 @@
 import type { HomeConnection, HomeState } from '../../core/messages/home.js';
+import type { CalendarChoice } from '../../core/messages/prefs-modal.js';
 import type { SlackUserRef } from '../../core/identity.js';
 import { CONNECTORS, type Connector } from '../../core/outcomes.js';
 import type { Preferences } from '../../core/preferences.js';
@@ -27,6 +28,16 @@ export async function disconnect(deps: HomeDeps, user: SlackUserRef, connector: 
   deps.log.info('disconnected a Google service', { team: user.teamId, user: user.userId, connector });
 }
 
+/** A form saved without the calendars field keeps the calendars chosen before. */
 export async function savePrefs(deps: HomeDeps, user: SlackUserRef, prefs: Preferences): Promise<void> {
-  await deps.store.putPrefs(user, prefs);
+  const calendars = prefs.calendars ?? (await deps.store.getPrefs(user))?.calendars;
+  await deps.store.putPrefs(user, { ...prefs, ...(calendars ? { calendars } : {}) });
+}
+
+/** The user's calendars besides the primary, for the preferences form; undefined when Google can't say. */
+export async function calendarChoices(deps: HomeDeps, user: SlackUserRef): Promise<CalendarChoice[] | undefined> {
+  const t = await lookupToken(deps.grants, user, 'calendar');
+  if (t.kind !== 'token') return undefined;
+  const list = await deps.calendar.calendars(t.token);
+  return list.filter((c) => !c.primary).map((c) => ({ id: c.id, summary: c.summary, selected: c.selected }));
 }

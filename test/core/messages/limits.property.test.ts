@@ -308,6 +308,8 @@ describe('every message builder stays inside Block Kit’s limits for any input'
       fc.property(home, (h) => {
         expectFits(buildHome(h), 'home');
         expectFits(buildPrefsModal(h.prefs, h.slackZone), 'modal');
+        const calendars = Array.from({ length: 150 }, (_, i) => ({ id: `c${i}-${h.slackZone}`.slice(0, 200), summary: `${h.slackZone} ${i}`.repeat(20), selected: i % 2 === 0 }));
+        expectFits(buildPrefsModal(h.prefs, h.slackZone, calendars), 'modal');
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
