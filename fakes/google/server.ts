@@ -9,7 +9,8 @@ import { GoogleApiError, cannedError, googleError, insufficientScopes, notFound,
 import { type FailureMatch, type FailureResponse, type Fault, FaultQueue, type RequestKey, matches } from './faults.js';
 import { gmailRoutes } from './gmail.js';
 import { type SeedMessage, seedMessage } from './gmail-render.js';
-import { type GoogleOperation, type Reply, type Route, type ServiceRoutes, decodeParam, queryRecord, readBody } from './route.js';
+import { type GoogleOperation, type Reply, type Route, type ServiceRoutes, decodeParam, queryRecord } from './route.js';
+import { readBody } from '../read-body.js';
 import { type AccessRole, GoogleWorld, type Interval, type MeetMode, isSecondaryId } from './state.js';
 import { type DraftView, type EventView, calendarViews, draftViews, eventViews } from './views.js';
 

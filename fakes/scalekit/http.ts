@@ -1,3 +1,4 @@
+import { readBody } from '../read-body.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConnectorStatus, M2M_TTL_S, randomId, type ScalekitState } from './state.js';
 
@@ -21,12 +22,6 @@ function html(res: ServerResponse, status: number, title: string, text: string):
   const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
   res.end(`<!doctype html><html><head><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${escape(text)}</p></body></html>`);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** POST /oauth/token — the client_credentials grant the SDK uses to get its M2M bearer token. */

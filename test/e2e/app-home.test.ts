@@ -5,6 +5,7 @@ import { ConnectorStatus } from '../../fakes/scalekit/server.js';
 import { buttonsIn } from '../../fakes/slack/signed-client.js';
 import { PEOPLE, TEAM, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { connectThroughBrowser } from '../support/connect-steps.js';
+import { prefsForm, submitPrefs } from '../support/prefs-steps.js';
 import { reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
@@ -20,28 +21,6 @@ async function openHome(eventId?: string, retryNum?: number) {
 const published = () => h.slack.callsTo('views.publish').filter((c) => c.args.user_id === organizer.id);
 const lastHome = () => JSON.stringify(published().at(-1)?.args.view ?? {});
 const homeButtons = () => buttonsIn((published().at(-1)?.args.view as { blocks?: unknown[] } | undefined)?.blocks ?? []);
-
-async function submitPrefs(values: Record<string, Record<string, unknown>>) {
-  const payload = {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'acme' },
-    user: { id: organizer.id, team_id: TEAM, username: organizer.name, name: organizer.name },
-    api_app_id: 'A0APP',
-    token: 'legacy',
-    trigger_id: h.slack.newTriggerId(),
-    view: { id: 'V0PREFS', type: 'modal', callback_id: PREFS_FORM.callbackId, state: { values }, hash: 'h', private_metadata: '' },
-  };
-  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  return h.sim.postRaw(body, { 'content-type': 'application/x-www-form-urlencoded', ...h.sim.signHeaders(body) });
-}
-
-const form = (start: string, end: string, days: number[], minutes: string, zone: string | null) => ({
-  [PREFS_FORM.start]: { value: { type: 'timepicker', selected_time: start } },
-  [PREFS_FORM.end]: { value: { type: 'timepicker', selected_time: end } },
-  [PREFS_FORM.days]: { value: { type: 'checkboxes', selected_options: days.map((d) => ({ value: String(d) })) } },
-  [PREFS_FORM.duration]: { value: { type: 'static_select', selected_option: { value: minutes } } },
-  [PREFS_FORM.zone]: { value: { type: 'plain_text_input', value: zone } },
-});
 
 describe('App Home', () => {
   it('shows each connector’s status with Connect, Reconnect and Disconnect', async () => {
@@ -96,12 +75,12 @@ describe('App Home', () => {
     const opened = await h.slack.waitForCall('views.open');
     expect(JSON.stringify(opened.args.view)).toContain(PREFS_FORM.callbackId);
 
-    const bad = await submitPrefs(form('17:00', '09:00', [], '45', 'Mars/Olympus'));
+    const bad = await submitPrefs(h, organizer, prefsForm('17:00', '09:00', [], '45', 'Mars/Olympus'));
     const errors = (JSON.parse(bad.body) as { errors: Record<string, string> }).errors;
     expect(Object.keys(errors).sort()).toEqual([PREFS_FORM.days, PREFS_FORM.end, PREFS_FORM.zone].sort());
     expect(await h.database.query('select * from user_prefs')).toHaveLength(0);
 
-    const good = await submitPrefs(form('15:00', '18:00', [1, 2, 3, 4, 5], '45', 'Asia/Kolkata'));
+    const good = await submitPrefs(h, organizer, prefsForm('15:00', '18:00', [1, 2, 3, 4, 5], '45', 'Asia/Kolkata'));
     expect(good.status).toBe(200);
     await h.slack.waitFor(() => published().length === 2);
     expect(lastHome()).toContain('15:00–18:00');

@@ -1,17 +1,11 @@
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mention, PEOPLE, startHarness, type Harness } from '../../fakes/world/harness.js';
+import { nextTuesdayAt } from '../support/dates.js';
 import { allText, reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, bob } = PEOPLE;
 let h: Harness;
-
-/** "next tuesday" is never today: the Tuesday after today, in the organizer's zone. */
-function nextTuesdayAt(hour: number): DateTime {
-  const today = DateTime.now().setZone(organizer.tz).startOf('day');
-  const ahead = (2 - today.weekday + 7) % 7 || 7;
-  return today.plus({ days: ahead }).set({ hour });
-}
 
 beforeEach(async () => {
   h = await startHarness();
@@ -24,7 +18,7 @@ describe('a time asked for in words', () => {
     const cmd = await schedule(h, organizer, `${mention(bob)} Review 1 hour next tuesday at 11am`);
     const answer = await reply(h, cmd.responseUrl);
     const text = allText(answer);
-    const asked = nextTuesdayAt(11).toMillis() / 1000;
+    const asked = nextTuesdayAt(organizer.tz, 11).toMillis() / 1000;
     expect(text).toContain('the time you asked for, is free for everyone');
     expect(text).toContain(`<!date^${asked}^`);
     expect(text).toContain('Free times for *Review* (1 h)');
@@ -32,7 +26,7 @@ describe('a time asked for in words', () => {
   });
 
   it('taken: says who is busy then and offers the nearest free times that day', async () => {
-    const at = nextTuesdayAt(11);
+    const at = nextTuesdayAt(organizer.tz, 11);
     h.google.addBusy(bob.email, at.toUTC().toISO() ?? '', at.plus({ hours: 1 }).toUTC().toISO() ?? '');
     const cmd = await schedule(h, organizer, `${mention(bob)} Review 1 hour next tuesday at 11am`);
     const text = allText(await reply(h, cmd.responseUrl));
