@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeSlackUser } from '../fakes/slack/web-api.js';
@@ -31,6 +31,10 @@ export async function profileBot(o: { fakes: Fakes; store: StoreKind; builds: Bu
   const bot = await startBotProcess({ ...o, label: `bot (${o.store}, --cpu-prof)`, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   const { loads, windows } = await compareTargets(o.fakes, [bot], o.users, 1, o.connections);
   const exitCode = await bot.child.stop();
-  const summary = summarizeProfile(await readProfile(dir), windows.get(bot) ?? []);
+  const profile = await readProfile(dir);
+  // For reading a profile in full (e.g. in Chrome's DevTools): BENCH_KEEP_PROFILE=<file>.
+  const keep = process.env.BENCH_KEEP_PROFILE;
+  if (keep) await writeFile(keep, JSON.stringify({ profile, windows: windows.get(bot) ?? [] }));
+  const summary = summarizeProfile(profile, windows.get(bot) ?? []);
   return { store: o.store, commands: o.users.length, exitCode, cpuMsPerCommand: loads[0]?.cpuMsPerCommand ?? Number.NaN, summary };
 }

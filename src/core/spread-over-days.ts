@@ -1,5 +1,5 @@
 import { overlaps, type Interval } from './intervals.js';
-import { localDate } from './zone-clock.js';
+import { localDay } from './zone-clock.js';
 
 export const PROPOSALS_PER_PAGE = 3;
 /** A time this close to one already offered reads as the same offer moved a little. */
@@ -18,11 +18,14 @@ export function spreadOverDays(candidates: readonly Interval[], zone: string, sh
   const apart = unseen.filter(isApart);
   const pool = apart.length > 0 ? apart : unseen;
 
-  const shownPerDay = new Map<string, number>();
-  for (const t of shown) shownPerDay.set(localDate(t, zone), (shownPerDay.get(localDate(t, zone)) ?? 0) + 1);
-  const byDay = new Map<string, Interval[]>();
+  const shownPerDay = new Map<number, number>();
+  for (const t of shown) {
+    const day = localDay(t, zone);
+    shownPerDay.set(day, (shownPerDay.get(day) ?? 0) + 1);
+  }
+  const byDay = new Map<number, Interval[]>();
   for (const slot of pool) {
-    const day = localDate(slot.start, zone);
+    const day = localDay(slot.start, zone);
     const list = byDay.get(day) ?? [];
     list.push(slot);
     byDay.set(day, list);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Interval } from './intervals.js';
+import { addDays, dayLabelOf, instantAt, localDate, weekdayOf } from './zone-clock.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const SHORT: Record<string, number> = { mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7 };
@@ -128,7 +129,6 @@ function describeTime(time: TimeOfDay | undefined): string {
 }
 
 const dayLabel = (d: DateTime) => d.setLocale('en-GB').toFormat('ccc d LLL');
-const isoDay = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' });
 
 function describeDayRef(day: DayRef): string {
   switch (day.kind) {
@@ -174,8 +174,7 @@ export function describeWhen(when: When): string {
     case 'relative':
       return `${describeDayRef(when.day)}${describeTime(when.time)}`;
     case 'days': {
-      const from = isoDay(when.from);
-      const days = when.from === when.to ? `on ${dayLabel(from)}` : `${dayLabel(from)} – ${dayLabel(isoDay(when.to))}`;
+      const days = when.from === when.to ? `on ${dayLabelOf(when.from)}` : `${dayLabelOf(when.from)} – ${dayLabelOf(when.to)}`;
       return when.time?.kind === 'at' ? `at ${formatClock(when.time.minute)} ${days}` : `${days}${describeTime(when.time)}`;
     }
   }
@@ -309,13 +308,13 @@ function checkDays(when: Extract<When, { kind: 'days' }>, now: number, zone: str
   if (time?.kind === 'at' && when.from === when.to) {
     const start = wallClock(when.from, time.minute, zone);
     if (start.kind === 'skipped') {
-      return `${formatClock(time.minute)} does not exist on ${dayLabel(first)} in ${zone}: the clocks go forward that night.`;
+      return `${formatClock(time.minute)} does not exist on ${dayLabelOf(when.from)} in ${zone}: the clocks go forward that night.`;
     }
-    if (start.at < now) return `${formatClock(time.minute)} on ${dayLabel(first)} has passed.`;
+    if (start.at < now) return `${formatClock(time.minute)} on ${dayLabelOf(when.from)} has passed.`;
   }
   const end = time?.kind === 'window' ? time.end : 1440;
   if (time?.kind !== 'at' && wallClock(when.to, end, zone).at <= now) {
-    return `${dayLabel(last)}${time?.kind === 'window' ? `, ${formatClock(time.start)}–${formatClock(time.end)}` : ''} has passed.`;
+    return `${dayLabelOf(when.to)}${time?.kind === 'window' ? `, ${formatClock(time.start)}–${formatClock(time.end)}` : ''} has passed.`;
   }
   return undefined;
 }
@@ -326,10 +325,7 @@ function checkDays(when: Extract<When, { kind: 'days' }>, now: number, zone: str
  * where luxon puts it, just after the gap; a repeated time is its first occurrence.
  */
 export function wallClock(date: IsoDate, minute: number, zone: string): { kind: 'ok' | 'skipped'; at: number } {
-  const day = DateTime.fromISO(date, { zone }).plus({ days: Math.floor(minute / 1440) });
-  const m = minute % 1440;
-  const t = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
-  return { kind: t.hour * 60 + t.minute === m && t.day === day.day ? 'ok' : 'skipped', at: t.toMillis() };
+  return instantAt(date, minute, zone);
 }
 
 /**
@@ -346,27 +342,29 @@ export interface SearchDay {
 
 export type SearchPlan = { kind: 'ok'; when: ResolvedWhen; days: SearchDay[] } | { kind: 'invalid'; reason: string };
 
-function datesOf(when: ResolvedWhen, now: number, zone: string, workdays: readonly number[], count: number): DateTime[] {
-  const start = today(now, zone);
+function datesOf(when: ResolvedWhen, now: number, zone: string, workdays: readonly number[], count: number): IsoDate[] {
+  const start = localDate(now, zone);
   switch (when.kind) {
     case 'default': {
-      const days: DateTime[] = [];
-      for (let d = start; days.length < count && d < start.plus({ days: 31 }); d = d.plus({ days: 1 })) {
-        if (workdays.includes(d.weekday)) days.push(d);
+      const days: IsoDate[] = [];
+      for (let i = 0; days.length < count && i < 31; i++) {
+        const d = addDays(start, i);
+        if (workdays.includes(weekdayOf(d))) days.push(d);
       }
       return days;
     }
     case 'week': {
-      const first = when.which === 'next' ? start.plus({ weeks: 1 }).startOf('week') : start;
-      const sunday = first.endOf('week').startOf('day');
-      const days: DateTime[] = [];
-      for (let d = first; d <= sunday; d = d.plus({ days: 1 })) days.push(d);
+      // Weeks run Monday to Sunday (ISO).
+      const monday = addDays(start, 1 - weekdayOf(start));
+      const first = when.which === 'next' ? addDays(monday, 7) : start;
+      const sunday = addDays(monday, when.which === 'next' ? 13 : 6);
+      const days: IsoDate[] = [];
+      for (let d = first; d <= sunday; d = addDays(d, 1)) days.push(d);
       return days;
     }
     case 'days': {
-      const last = DateTime.fromISO(when.to, { zone });
-      const days: DateTime[] = [];
-      for (let d = DateTime.fromISO(when.from, { zone }); d <= last && days.length <= MAX_DAYS_AHEAD + 1; d = d.plus({ days: 1 })) days.push(d);
+      const days: IsoDate[] = [];
+      for (let d = when.from; d <= when.to && days.length <= MAX_DAYS_AHEAD + 1; d = addDays(d, 1)) days.push(d);
       return days;
     }
   }
@@ -387,7 +385,7 @@ export function searchWindows(when: When, now: number, zone: string, workdays: r
       : time?.kind === 'at'
         ? { start: time.minute, end: time.minute, exact: true }
         : { start: 0, end: 1440, exact: false };
-  const days = datesOf(resolved.value, now, zone, workdays, count).map((d) => ({ date: iso(d), ...window }));
+  const days = datesOf(resolved.value, now, zone, workdays, count).map((date) => ({ date, ...window }));
   return { kind: 'ok', when: resolved.value, days };
 }
 
@@ -426,7 +424,7 @@ export function describeReading(request: { when: When }, now: number, zone: stri
   const when = plan.when;
   const first = plan.days[0];
   const last = plan.days.at(-1);
-  const span = first && last ? (first.date === last.date ? dayLabel(isoDay(first.date)) : `${dayLabel(isoDay(first.date))} – ${dayLabel(isoDay(last.date))}`) : 'no days';
+  const span = first && last ? (first.date === last.date ? dayLabelOf(first.date) : `${dayLabelOf(first.date)} – ${dayLabelOf(last.date)}`) : 'no days';
   let days: string;
   switch (when.kind) {
     case 'default':

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Interval } from './intervals.js';
+import { dateMillis, instantAt, localDate } from './zone-clock.js';
 
 export interface WorkingHours {
   zone: string;
@@ -22,11 +22,9 @@ export function defaultHours(zone: string): WorkingHours {
  */
 export function workingIntervals(hours: WorkingHours, from: number, to: number): Interval[] {
   const out: Interval[] = [];
-  const first = DateTime.fromMillis(from, { zone: hours.zone }).minus({ days: 1 });
-  const last = DateTime.fromMillis(to, { zone: hours.zone });
   // Calendar dates step in UTC arithmetic; only each day's two edges need the zone's rules.
-  const lastDate = Date.UTC(last.year, last.month - 1, last.day);
-  for (let date = Date.UTC(first.year, first.month - 1, first.day); date <= lastDate; date += DAY) {
+  const lastDate = dateMillis(localDate(to, hours.zone));
+  for (let date = dateMillis(localDate(from, hours.zone)) - DAY; date <= lastDate; date += DAY) {
     const weekday = ((new Date(date).getUTCDay() + 6) % 7) + 1;
     if (!hours.days.includes(weekday)) continue;
     const day = workday(hours, date);
@@ -51,11 +49,9 @@ function workday(hours: WorkingHours, date: number): Interval {
   return day;
 }
 
-/** The instant a wall clock in `zone` shows `minute` after the midnight that starts `date`. */
+/** The instant a wall clock in `zone` shows `minute` after the midnight that starts `date` (UTC midnight of the calendar date). */
 function localMinute(zone: string, date: number, minute: number): number {
-  const d = new Date(date + Math.floor(minute / (24 * 60)) * DAY);
-  const m = minute % (24 * 60);
-  return DateTime.fromObject({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(m / 60), minute: m % 60 }, { zone }).toMillis();
+  return instantAt(new Date(date).toISOString().slice(0, 10), minute, zone).at;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { clockOf, wallTime, weekdayShort } from './zone-clock.js';
 
 /** Whether Intl knows a zone is costly to find out (a formatter each time), so answers are kept. */
 const known = new Map<string, boolean>();
@@ -40,8 +41,6 @@ export interface LocalTime {
   time: string;
   /** `Wed`: set only when the local date differs from the organizer's. */
   weekday?: string | undefined;
-  /** The local date-time, for callers that want their own format. */
-  local: DateTime;
 }
 
 /**
@@ -50,8 +49,7 @@ export interface LocalTime {
  * zones that show the organizer's own time (Paris for a Berlin organizer), are left out.
  */
 export function localTimes(at: number, organizerZone: string, people: readonly Person[]): LocalTime[] {
-  const home = DateTime.fromMillis(at, { zone: safeZone(organizerZone) });
-  const homeKey = home.toFormat('yyyy-MM-dd HH:mm');
+  const home = wallTime(at, safeZone(organizerZone));
   const byZone = new Map<string, LocalTime>();
   for (const p of people) {
     if (p.zone === undefined || safeZone(p.zone) !== p.zone) continue;
@@ -60,15 +58,14 @@ export function localTimes(at: number, organizerZone: string, people: readonly P
       found.names.push(p.name);
       continue;
     }
-    const local = DateTime.fromMillis(at, { zone: p.zone });
-    if (local.toFormat('yyyy-MM-dd HH:mm') === homeKey) continue;
+    const local = wallTime(at, p.zone);
+    if (local.date === home.date && local.minuteOfDay === home.minuteOfDay) continue;
     byZone.set(p.zone, {
       zone: p.zone,
       city: cityOf(p.zone),
       names: [p.name],
-      time: local.toFormat('HH:mm'),
-      weekday: local.toISODate() === home.toISODate() ? undefined : local.toFormat('ccc'),
-      local,
+      time: clockOf(local),
+      weekday: local.date === home.date ? undefined : weekdayShort(local.weekday),
     });
   }
   return [...byZone.values()];

@@ -1,4 +1,5 @@
 import { ServiceError } from '../../flows/ports/index.js';
+import { send } from '../outgoing-http.js';
 import { classifyGoogleError, retryAfterMs } from './google-error.js';
 
 export interface RetryPolicy {
@@ -63,22 +64,23 @@ export async function googleFetch(req: GoogleRequest, policy: RetryPolicy): Prom
     let waitMs: number | undefined;
     let mayHaveActed = true;
     try {
-      const res = await fetch(req.url, {
+      const res = await send({
         method: req.method,
+        url: req.url,
         headers: {
           authorization: `Bearer ${req.token}`,
           accept: 'application/json',
           ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
-        body: req.body !== undefined ? JSON.stringify(req.body) : null,
-        signal: AbortSignal.timeout(policy.timeoutMs),
+        body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
+        timeoutMs: policy.timeoutMs,
       });
-      const text = await res.text();
+      const text = res.text;
       const body: unknown = text.length > 0 ? safeJson(text) : undefined;
-      if (res.ok) return { status: res.status, body };
+      if (res.status >= 200 && res.status < 300) return { status: res.status, body };
       const c = classifyGoogleError(res.status, body);
       mayHaveActed = res.status >= 500;
-      waitMs = retryAfterMs(res.headers.get('retry-after'), Date.now());
+      waitMs = retryAfterMs(res.header('retry-after') ?? null, Date.now());
       failure = new ServiceError({
         service: req.service,
         operation: req.operation,

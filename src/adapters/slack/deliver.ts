@@ -1,9 +1,10 @@
-import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackUserRef } from '../../core/identity.js';
 import type { Rendered } from '../../core/messages/render.js';
 import type { Reply } from '../../core/messages/types.js';
 import type { Logger } from '../../flows/ports/index.js';
+import { send } from '../outgoing-http.js';
+import type { Respond } from './response-url.js';
 
 /**
  * Every way the bot sends something to a person, in one place. Replies to one person never go
@@ -16,7 +17,7 @@ export const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
 export const RESPONSE_URL_MAX_USES = 5;
 
 /** Replies go through response_url: it works in channels the bot was never invited to. */
-export async function sendReply(respond: RespondFn, rendered: Rendered): Promise<void> {
+export async function sendReply(respond: Respond, rendered: Rendered): Promise<void> {
   const { reply, placement } = rendered;
   if (!reply || placement === 'none') return;
   if (placement === 'replace') {
@@ -73,13 +74,14 @@ export function laterDeliverer(opts: { clientFor: ClientFor; now: () => number; 
     const fresh = target.issuedAt !== undefined && opts.now() - target.issuedAt < RESPONSE_URL_LIFETIME_MS && target.uses < RESPONSE_URL_MAX_USES;
     if (target.responseUrl && fresh) {
       try {
-        const res = await fetch(target.responseUrl, {
+        const res = await send({
           method: 'POST',
+          url: target.responseUrl,
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ replace_original: true, text: reply.text, blocks: reply.blocks }),
-          signal: AbortSignal.timeout(10_000),
+          timeoutMs: 10_000,
         });
-        if (res.ok) return 'response_url';
+        if (res.status >= 200 && res.status < 300) return 'response_url';
         opts.log.info('response_url refused; using the DM', { status: res.status });
       } catch (e) {
         opts.log.info('response_url failed; using the DM', { error: e instanceof Error ? e.name : String(e) });

@@ -1,3 +1,4 @@
+import { safeZone } from '../../core/zone-names.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Directory, DirectoryEntry } from '../../flows/ports/index.js';
@@ -60,5 +61,5 @@ async function lookUp(client: WebClient, userId: string): Promise<DirectoryEntry
   if (!parsed.success) throw new ServiceError({ service: 'slack', operation: 'users.info', problem: 'unknown', detail: 'unexpected response shape' });
   const u = parsed.data.user;
   const name = u.profile?.real_name || u.real_name || u.profile?.display_name || u.name || userId;
-  return { kind: 'person', id: u.id, name, email: u.profile?.email, zone: u.tz || 'UTC', isBot: u.is_bot ?? false, deleted: u.deleted ?? false };
+  return { kind: 'person', id: u.id, name, email: u.profile?.email, zone: safeZone(u.tz), isBot: u.is_bot ?? false, deleted: u.deleted ?? false };
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { RespondFn } from '@slack/bolt';
 import type { SlackUserRef } from '../../core/identity.js';
 import { buildInternalError } from '../../core/messages/notices.js';
 import { buildStoreUnavailable } from '../../core/messages/store-notice.js';
@@ -8,6 +7,7 @@ import type { Logger } from '../../flows/ports/index.js';
 import type { Inflight } from '../../inflight.js';
 import { isServiceError } from '../../flows/ports/index.js';
 import { isStoreUnavailable } from '../store/store-error.js';
+import type { Respond } from './response-url.js';
 
 function describe(e: unknown): Record<string, unknown> {
   if (isServiceError(e)) return { error: e.message, service: e.service, operation: e.operation, problem: e.problem, status: e.status };
@@ -25,7 +25,7 @@ export async function guarded(
     listener: string;
     user?: SlackUserRef | undefined;
     log: Logger;
-    respond?: RespondFn | undefined;
+    respond?: Respond | undefined;
     inflight?: Inflight;
     /** For events, which have no response_url: how to reach the user who wrote. */
     tell?: ((reply: Reply) => Promise<unknown>) | undefined;

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import type { Interval } from '../intervals.js';
 import { safeZone } from '../zone-names.js';
-import { zoneAbbreviation } from '../zone-clock.js';
+import { clockOf, dayLabelOf, wallTime, zoneAbbreviation } from '../zone-clock.js';
 import { escapeText, oneLine } from './text.js';
 
 /**
@@ -37,14 +36,17 @@ export function slackDate(at: number, format: string, fallback: string, link?: s
 
 /** `Wed 2 Dec 15:00 EST`: the fallback for a moment, in the zone that decided it. */
 export function fallbackAt(at: number, zone: string): string {
+  if (!Number.isFinite(at)) return 'unknown time';
   const z = safeZone(zone);
-  return `${DateTime.fromMillis(at, { zone: z }).toFormat('ccc d LLL HH:mm')} ${zoneAbbreviation(at, z)}`;
+  const t = wallTime(at, z);
+  return `${dayLabelOf(t.date)} ${clockOf(t)} ${zoneAbbreviation(at, z)}`;
 }
 
 /** `15:30 EST`: the fallback for a time of day. */
 export function fallbackTime(at: number, zone: string): string {
+  if (!Number.isFinite(at)) return 'unknown time';
   const z = safeZone(zone);
-  return `${DateTime.fromMillis(at, { zone: z }).toFormat('HH:mm')} ${zoneAbbreviation(at, z)}`;
+  return `${clockOf(wallTime(at, z))} ${zoneAbbreviation(at, z)}`;
 }
 
 /** A moment as each reader's own day and time, e.g. for a meeting's start. */

@@ -10,6 +10,7 @@ import { guarded } from '../guard.js';
 import { scheduleDeps, type SlackDeps } from '../deps.js';
 import { ActionPayload, interactionOf, userOfAction } from '../payloads.js';
 import { sendReply } from '../deliver.js';
+import { respondTo } from '../response-url.js';
 
 export interface ButtonOptions<D> {
   /** The flow deps for this request; the workspace's client comes with it. */
@@ -31,10 +32,11 @@ export function buttonListener<V, D>(
   options: ButtonOptions<D>,
 ) {
   return (deps: SlackDeps) =>
-    async ({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
       await ack();
       const payload = ActionPayload.safeParse(body);
       const user = payload.success ? userOfAction(payload.data) : undefined;
+      const respond = respondTo(body.response_url);
       await guarded({ listener, user, log: deps.log, respond, inflight: deps.inflight }, async () => {
         const value = payload.success ? decode(payload.data.actions[0]?.value) : undefined;
         if (!payload.success || !user || value === undefined) {

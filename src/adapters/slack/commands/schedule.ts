@@ -7,6 +7,7 @@ import { guarded } from '../guard.js';
 import { scheduleDeps, type SlackDeps } from '../deps.js';
 import { CommandPayload, userOfCommand } from '../payloads.js';
 import { asNewMessage, sendReply } from '../deliver.js';
+import { respondTo } from '../response-url.js';
 
 /**
  * `/schedule`: parse and ack at once (usage errors go in the ack itself), then search. The ack is
@@ -15,7 +16,7 @@ import { asNewMessage, sendReply } from '../deliver.js';
  */
 export const scheduleCommand =
   (deps: SlackDeps) =>
-  async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const payload = CommandPayload.safeParse(command);
     if (!payload.success) {
       await ack({ response_type: 'ephemeral', ...buildUsage('That request was missing something Slack always sends; please try again.') });
@@ -28,6 +29,7 @@ export const scheduleCommand =
     }
     await ack();
     const user = userOfCommand(payload.data);
+    const respond = respondTo(payload.data.response_url);
     await guarded({ listener: 'command:/schedule', user, log: deps.log, respond, inflight: deps.inflight }, async () => {
       const outcome = await proposeSlots(scheduleDeps(deps, client), {
         owner: user,
