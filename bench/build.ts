@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,8 @@ import { promisify } from 'node:util';
 export interface Builds {
   /** dist/main.js: what `npm start` runs (its prestart is this same build). */
   bot: string;
+  /** The node flags `npm start` runs it with (package.json's start script). */
+  botFlags: string[];
   /** dist/bench/bare-bolt-app.js. */
   bare: string;
 }
@@ -25,5 +28,14 @@ export async function build(): Promise<Builds> {
       throw new Error(`tsc -p ${project} failed:\n${out || String(e)}`);
     });
   }
-  return { bot: join(ROOT, 'dist', 'main.js'), bare: join(ROOT, 'dist', 'bench', 'bare-bolt-app.js') };
+  return { bot: join(ROOT, 'dist', 'main.js'), botFlags: await startFlags(), bare: join(ROOT, 'dist', 'bench', 'bare-bolt-app.js') };
+}
+
+/** The flags between `node` and `dist/main.js` in package.json's start script, so the bench runs what `npm start` runs. */
+export async function startFlags(): Promise<string[]> {
+  const pkg: unknown = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  const start = typeof pkg === 'object' && pkg !== null && 'scripts' in pkg ? (pkg.scripts as Record<string, unknown>).start : undefined;
+  const m = typeof start === 'string' ? /^node\s+(.*?)\s*dist\/main\.js$/.exec(start) : null;
+  if (!m) throw new Error(`package.json's start script is not "node [flags] dist/main.js": ${String(start)}`);
+  return (m[1] ?? '').split(/\s+/).filter((f) => f !== '');
 }

@@ -65,6 +65,7 @@ async function bench(): Promise<BenchResult> {
     date: new Date().toISOString(),
     command: opts.command,
     machine: { cores: os.availableParallelism(), node: process.version, platform: process.platform, arch: process.arch, bolt: bolt.version },
+    botCommand: ['node', ...builds.botFlags, 'dist/main.js'].join(' '),
     latencyMs: opts.latencyMs,
     stores,
     pathsStore: first.store === 'embedded' ? 'embedded store' : 'PostgreSQL',

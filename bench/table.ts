@@ -11,6 +11,8 @@ export interface BenchResult {
   date: string;
   command: string;
   machine: { cores: number; node: string; platform: string; arch: string; bolt: string };
+  /** How the bot was started: `node <flags> dist/main.js`, as `npm start` does. */
+  botCommand: string;
   latencyMs: number;
   /** Per store: the bot process's bursts beside the bare app's, its CPU, connections, memory. */
   stores: StoreRun[];
@@ -45,7 +47,7 @@ export function renderTable(r: BenchResult): string {
   const rows = [
     '| # | measurement | result | detail |',
     '|---|---|---|---|',
-    `| – | machine | ${r.machine.cores} cores (os.availableParallelism()) · Node ${r.machine.node} · ${r.machine.platform} ${r.machine.arch} · @slack/bolt ${r.machine.bolt} | every fake Slack, Scalekit and Google call delayed ${r.latencyMs} ms; the bot runs as \`node dist/main.js\` and the bare app as \`node dist/bench/bare-bolt-app.js\`, each a process of its own; the fakes share the bench's main thread, the simulated Slack client has a thread of its own; acks are timed by that client (send → whole response) |`,
+    `| – | machine | ${r.machine.cores} cores (os.availableParallelism()) · Node ${r.machine.node} · ${r.machine.platform} ${r.machine.arch} · @slack/bolt ${r.machine.bolt} | every fake Slack, Scalekit and Google call delayed ${r.latencyMs} ms; the bot runs as \`${r.botCommand}\` (what \`npm start\` runs) and the bare app as \`node dist/bench/bare-bolt-app.js\`, each a process of its own; the fakes share the bench's main thread, the simulated Slack client has a thread of its own; acks are timed by that client (send → whole response) |`,
     ...ackRows(r.stores),
     pathRow('2a', `bot: /schedule → proposal (${r.pathsStore})`, cp.botPropose, cp.runs),
     pathRow('2b', 'cookbook: authorize ×2 → freeBusy → first free hour', cp.cookbookPropose, cp.runs),

@@ -35,15 +35,15 @@ async function storeEnv(store: StoreKind, dir: string, cleanup: Cleanup): Promis
 }
 
 /**
- * `node dist/main.js` in a process of its own, as `npm start` runs it, on a free port with
- * `store`. `nodeFlags` e.g. `--cpu-prof`.
+ * `node dist/main.js` in a process of its own, as `npm start` runs it (with its node flags), on a
+ * free port with `store`. `nodeFlags` e.g. `--cpu-prof`.
  */
 export async function startBotProcess(o: { fakes: Fakes; store: StoreKind; builds: Builds; cleanup: Cleanup; nodeFlags?: string[]; label?: string }): Promise<Target> {
   const name = o.label ?? `bot (${o.store})`;
   const dir = await tempDir(o.cleanup, name);
   const port = await freePort();
   const env = { ...o.fakes.env, ...(await storeEnv(o.store, dir, o.cleanup)), PUBLIC_URL: `http://127.0.0.1:${port}` };
-  const child = await startNodeChild({ name, file: o.builds.bot, env, port, cwd: dir, cleanup: o.cleanup, ...(o.nodeFlags ? { nodeFlags: o.nodeFlags } : {}) });
+  const child = await startNodeChild({ name, file: o.builds.bot, env, port, cwd: dir, cleanup: o.cleanup, nodeFlags: [...o.builds.botFlags, ...(o.nodeFlags ?? [])] });
   return { name, child, proposes: true };
 }
 

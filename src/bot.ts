@@ -150,7 +150,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     { timeoutMs: CHECK_TIMEOUT_MS, cacheMs: READINESS_CACHE_MS, scrub: (text) => redact(text, secretsOf(config)) },
   );
   const routes = httpRoutes({ isReady: () => ready, readiness: checks, verify, pages, inflight, log });
-  const slack = buildSlackApp(config, routes, logger, store.db, log);
+  const slack = buildSlackApp(config, routes, logger, store.db, log, () => inflight.arrived());
   const app = slack.app;
   app.error(async (error) => {
     log.error('unhandled error in a listener', { error: error.message, code: (error as { code?: string }).code });

@@ -1,14 +1,38 @@
+export interface InflightOptions {
+  /** Jobs running at once. */
+  concurrency: number;
+  /** Queued work starts only once no Slack request has arrived for this long… */
+  quietMs: number;
+  /** …or once the oldest queued job has waited this long, so that steady traffic never starves it. */
+  maxDeferMs: number;
+  now: () => number;
+}
+
+const DEFAULTS: InflightOptions = { concurrency: 16, quietMs: 4, maxDeferMs: 400, now: () => performance.now() };
+
 /**
  * Work still running after its Slack request was acked; shutdown waits for it (bounded).
- * `run` also defers and bounds it: Node accepts one new connection per event-loop turn, so work
- * started in the same tick as each ack makes every later ack of a burst wait behind it.
+ * `run` also defers and bounds it. Acks come first: Node accepts one new connection per
+ * event-loop turn, so work started while a burst of commands is still arriving makes every later
+ * ack wait behind it (Slack gives up after 3 s). Queued work therefore starts once arrivals pause
+ * for `quietMs` (a burst of 200 is acked in ~150 ms) or after `maxDeferMs`, whichever is first.
  */
 export class Inflight {
   private readonly running = new Set<Promise<unknown>>();
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Array<{ start: () => void; queuedAt: number }> = [];
   private active = 0;
+  private lastArrival = Number.NEGATIVE_INFINITY;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly o: InflightOptions;
 
-  constructor(private readonly concurrency = 16) {}
+  constructor(options: Partial<InflightOptions> = {}) {
+    this.o = { ...DEFAULTS, ...options };
+  }
+
+  /** A Slack request arrived: its ack goes before queued work. */
+  arrived(): void {
+    this.lastArrival = this.o.now();
+  }
 
   track<T>(work: Promise<T>): Promise<T> {
     this.running.add(work);
@@ -21,7 +45,7 @@ export class Inflight {
   run<T>(work: () => Promise<T>): Promise<T> {
     return this.track(
       new Promise<void>((start) => {
-        this.waiting.push(start);
+        this.waiting.push({ start, queuedAt: this.o.now() });
         setImmediate(() => this.next());
       }).then(async () => {
         try {
@@ -35,11 +59,26 @@ export class Inflight {
   }
 
   private next(): void {
-    while (this.active < this.concurrency) {
-      const start = this.waiting.shift();
-      if (!start) return;
+    const oldest = this.waiting[0];
+    if (!oldest || this.active >= this.o.concurrency || this.timer) return;
+    const now = this.o.now();
+    const untilQuiet = this.lastArrival + this.o.quietMs - now;
+    const untilDue = oldest.queuedAt + this.o.maxDeferMs - now;
+    if (untilQuiet > 0 && untilDue > 0) {
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.next();
+        },
+        Math.ceil(Math.min(untilQuiet, untilDue)),
+      );
+      return;
+    }
+    while (this.active < this.o.concurrency) {
+      const job = this.waiting.shift();
+      if (!job) return;
       this.active += 1;
-      start();
+      job.start();
     }
   }
 

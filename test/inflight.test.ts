@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Inflight } from '../src/inflight.js';
 
 const gate = () => {
@@ -9,7 +9,7 @@ const gate = () => {
 
 describe('Inflight.run', () => {
   it('starts work on a later turn, never in the tick that queued it', async () => {
-    const inflight = new Inflight(4);
+    const inflight = new Inflight({ concurrency: 4 });
     let started = false;
     const done = inflight.run(async () => {
       started = true;
@@ -20,7 +20,7 @@ describe('Inflight.run', () => {
   });
 
   it('runs at most `concurrency` jobs at once and starts the next as one finishes', async () => {
-    const inflight = new Inflight(3);
+    const inflight = new Inflight({ concurrency: 3 });
     const gates = Array.from({ length: 10 }, gate);
     let now = 0;
     let max = 0;
@@ -41,7 +41,7 @@ describe('Inflight.run', () => {
   });
 
   it('a failing job frees its place and drain waits for queued work', async () => {
-    const inflight = new Inflight(1);
+    const inflight = new Inflight({ concurrency: 1 });
     const failed = inflight.run(async () => {
       throw new Error('boom');
     });
@@ -52,5 +52,58 @@ describe('Inflight.run', () => {
     await expect(failed).rejects.toThrow('boom');
     expect(await inflight.drain(5_000)).toBe(true);
     expect(ran).toBe(true);
+  });
+});
+
+describe('Inflight: acks first', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A clock the test moves, and timers that fire only when it does. */
+  function clocked(options: { quietMs: number; maxDeferMs: number }) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+    const inflight = new Inflight({ concurrency: 4, ...options });
+    const started: number[] = [];
+    const queue = () =>
+      void inflight.run(async () => {
+        started.push(performance.now());
+      });
+    return { inflight, started, queue };
+  }
+
+  it('starts no queued work while requests keep arriving, and all of it once they pause', async () => {
+    const { inflight, started, queue } = clocked({ quietMs: 5, maxDeferMs: 1_000 });
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) {
+      inflight.arrived();
+      queue();
+      await vi.advanceTimersByTimeAsync(2);
+    }
+    expect(started).toEqual([]);
+    const lastArrival = t0 + 19 * 2;
+    await vi.advanceTimersByTimeAsync(10);
+    expect(started).toHaveLength(20);
+    for (const at of started) expect(at).toBeGreaterThanOrEqual(lastArrival + 5);
+  });
+
+  it('starts the oldest work after maxDeferMs even if requests never pause', async () => {
+    const { inflight, started, queue } = clocked({ quietMs: 5, maxDeferMs: 50 });
+    const t0 = performance.now();
+    queue();
+    for (let i = 0; i < 100 && started.length === 0; i++) {
+      inflight.arrived();
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    expect(started).toHaveLength(1);
+    expect(started[0]).toBeGreaterThanOrEqual(t0 + 50);
+    expect(started[0]).toBeLessThanOrEqual(t0 + 52);
+  });
+
+  it('without arrivals, work starts on the next turn', async () => {
+    const { started, queue } = clocked({ quietMs: 5, maxDeferMs: 50 });
+    queue();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toHaveLength(1);
   });
 });

@@ -75,7 +75,7 @@ export class FakeGoogle {
   private readonly world = new GoogleWorld();
   private readonly faults = new FaultQueue();
   private latencyMs = 0;
-  private readonly holds: Array<{ match: FailureMatch; arrived: () => void; released: Promise<void> }> = [];
+  private readonly holds: Array<{ match: FailureMatch; arrived: () => void; gone: () => void; released: Promise<void> }> = [];
 
   private constructor(
     private readonly server: Server,
@@ -220,15 +220,19 @@ export class FakeGoogle {
 
   /**
    * The next request matching `match` waits, before Google would act on it, until released. If
-   * its client has gone away by then (a killed bot), it is dropped as if it never arrived.
+   * its client has gone away by then (a killed bot), it is dropped as if it never arrived. `gone`
+   * resolves once this server has seen that client's connection close: a test that kills the
+   * client waits for it before releasing, since the kill and the close reach it as separate events.
    */
-  holdNext(match: FailureMatch): { arrived: Promise<void>; release(): void } {
+  holdNext(match: FailureMatch): { arrived: Promise<void>; gone: Promise<void>; release(): void } {
     let arrived = (): void => undefined;
+    let gone = (): void => undefined;
     let release = (): void => undefined;
     const arrival = new Promise<void>((r) => (arrived = r));
+    const closed = new Promise<void>((r) => (gone = r));
     const released = new Promise<void>((r) => (release = r));
-    this.holds.push({ match, arrived: () => arrived(), released });
-    return { arrived: arrival, release: () => release() };
+    this.holds.push({ match, arrived: () => arrived(), gone: () => gone(), released });
+    return { arrived: arrival, gone: closed, release: () => release() };
   }
 
   private authenticate(req: IncomingMessage, entry: RecordedRequest): Grant {
@@ -274,6 +278,8 @@ export class FakeGoogle {
       const held = this.holds.findIndex((h) => matches(h.match, key));
       if (held >= 0) {
         const [hold] = this.holds.splice(held, 1);
+        if (req.socket.destroyed) hold?.gone();
+        else req.socket.once('close', () => hold?.gone());
         hold?.arrived();
         await hold?.released;
         if (req.socket.destroyed) return;

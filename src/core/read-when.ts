@@ -1,4 +1,6 @@
-import * as chrono from 'chrono-node';
+// English only: the whole package loads every locale's parsers (12 MB of memory the bot never uses).
+import { casual } from 'chrono-node/en';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
 import { type DayRef, formatClock, PARTS_OF_DAY, type PartOfDay, type TimeOfDay, weekdayNumber } from './when.js';
 
@@ -63,7 +65,7 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 const isoWeekday = (weekday: number | null) => (((weekday ?? 1) + 6) % 7) + 1;
 
 /** The minute of the day a chrono component set names, guessing pm for 1–6 without am/pm. */
-function minuteOf(c: chrono.ParsedComponents, text: string): number {
+function minuteOf(c: ParsedComponents, text: string): number {
   let hour = c.get('hour') ?? 0;
   const minute = c.get('minute') ?? 0;
   // `at 3` is 15:00 at work, not 03:00; `03:00` was written as the night.
@@ -276,9 +278,9 @@ export function readWhen(
 
 type Reference = { instant: Date; timezone: number };
 
-function parseWithChrono(text: string, ref: Reference): chrono.ParsedResult[] {
+function parseWithChrono(text: string, ref: Reference): ParsedResult[] {
   try {
-    return chrono.casual.parse(text, ref);
+    return casual.parse(text, ref);
   } catch {
     return [];
   }
@@ -292,7 +294,7 @@ const TIME_RANGE_AT_END = /(?:from\s+|between\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap
  * reading (a title word: `now`, `March`, `2 weeks`); a reason when it looks like a date or time
  * but a search cannot use it.
  */
-function readResult(r: chrono.ParsedResult, text: string, source: string, ref: Reference, depth = 0): Finding | { reason: string } | undefined {
+function readResult(r: ParsedResult, text: string, source: string, ref: Reference, depth = 0): Finding | { reason: string } | undefined {
   const lead = r.text.length - r.text.trimStart().length;
   let start = r.index + lead;
   const end = r.index + r.text.trimEnd().length;
@@ -326,7 +328,7 @@ function readResult(r: chrono.ParsedResult, text: string, source: string, ref: R
     }
     return undefined;
   }
-  const monthOnly = (c: chrono.ParsedComponents) => !c.isCertain('day') && !c.isCertain('weekday') && (c.isCertain('month') || c.isCertain('year'));
+  const monthOnly = (c: ParsedComponents) => !c.isCertain('day') && !c.isCertain('weekday') && (c.isCertain('month') || c.isCertain('year'));
   if ((monthOnly(s) || (e && monthOnly(e))) && (s.isCertain('hour') || e?.isCertain('hour'))) {
     // `2-4pm December`: a month or year with no day, which would silently drop a title word.
     return { reason: `I can't search “${said()}”: give a day (Dec 15) with the time.` };

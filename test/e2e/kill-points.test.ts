@@ -23,7 +23,7 @@ const live = () => ({
 });
 
 /** A bot with a proposal on screen, and the pick of its first time, stopped where `hold` matches. */
-async function killedAt(arm: () => { arrived: Promise<void>; release(): void }) {
+async function killedAt(arm: () => { arrived: Promise<void>; gone: Promise<void>; release(): void }) {
   world = await startWorld();
   world.connect(organizer.id);
   const bot = await startBot();
@@ -36,6 +36,8 @@ async function killedAt(arm: () => { arrived: Promise<void>; release(): void }) 
   await Promise.race([held.arrived, reply(h, pick.responseUrl).then((p) => Promise.reject(new Error(`answered without the held call: ${p.text}`)))]);
   bot.kill('SIGKILL');
   await bot.exited;
+  // Only then is the held call one whose client is gone: Google drops it.
+  await held.gone;
   held.release();
   await startBot(bot.port);
   return { h, pick };

@@ -39,6 +39,7 @@ describe('a bot that dies or stops mid-booking', () => {
     expect(world.google.events(organizer.email).filter((e) => !e.deleted)).toHaveLength(1);
     first.kill('SIGKILL');
     await first.exited;
+    await draft.gone;
     draft.release();
 
     await startBotProcess(first.port);
@@ -63,6 +64,7 @@ describe('a bot that dies or stops mid-booking', () => {
     await insert.arrived;
     first.kill('SIGKILL');
     await first.exited;
+    await insert.gone;
     insert.release();
 
     await startBotProcess(first.port);

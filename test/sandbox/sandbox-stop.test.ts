@@ -54,7 +54,14 @@ function startSandboxProcess(tmp: string, port: number): { child: ChildProcess; 
 async function ctrlC(child: ChildProcess): Promise<void> {
   process.kill(-(child.pid ?? 0), 'SIGINT');
   await new Promise((r) => setTimeout(r, 50));
-  process.kill(-(child.pid ?? 0), 'SIGINT');
+  // A sandbox that stopped within those 50 ms has no process group left to signal (ESRCH).
+  if (child.exitCode === null && child.signalCode === null) {
+    try {
+      process.kill(-(child.pid ?? 0), 'SIGINT');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+    }
+  }
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {

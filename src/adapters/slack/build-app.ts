@@ -11,10 +11,17 @@ import type { ClientFor } from './deliver.js';
 /** The bot scopes the OAuth install asks for; manifest.yml lists the same. */
 export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'users:read.email', 'im:history', 'im:write', 'app_mentions:read'];
 
-/** HTTP mode: bodies on /slack/events are read, bounded and checked before Bolt sees them (slack-body-guard.ts). */
-function guardedHttpReceiver(options: HTTPReceiverOptions, log: Logger): HTTPReceiver {
+/**
+ * HTTP mode: bodies on /slack/events are read, bounded and checked before Bolt sees them (slack-body-guard.ts).
+ * `arrived` hears of every request first, so that work waiting to start can let its ack go ahead.
+ */
+function guardedHttpReceiver(options: HTTPReceiverOptions, log: Logger, arrived: () => void): HTTPReceiver {
   const http = new HTTPReceiver({ ...options, bodyLimit: SLACK_BODY_LIMITS.maxBytes });
-  http.requestListener = guardSlackBodies(http.requestListener, { path: '/slack/events', limits: SLACK_BODY_LIMITS, log });
+  const guarded = guardSlackBodies(http.requestListener, { path: '/slack/events', limits: SLACK_BODY_LIMITS, log });
+  http.requestListener = (req, res) => {
+    if (req.method === 'POST') arrived();
+    guarded(req, res);
+  };
   return http;
 }
 
@@ -22,7 +29,7 @@ function guardedHttpReceiver(options: HTTPReceiverOptions, log: Logger): HTTPRec
  * The Bolt app for one of three set-ups: a single workspace's bot token over HTTP, the same over
  * Socket Mode, or installs in several workspaces (Slack OAuth, tokens kept in the database).
  */
-export function buildSlackApp(config: Config, routes: CustomRoute[], logger: BoltLogger, db: SqlDb, log: Logger): { app: App; clientFor: ClientFor } {
+export function buildSlackApp(config: Config, routes: CustomRoute[], logger: BoltLogger, db: SqlDb, log: Logger, arrived: () => void = () => {}): { app: App; clientFor: ClientFor } {
   const oauth = config.slack.oauth;
   const installationStore = oauth ? sqlInstallationStore(db) : undefined;
   const oauthOptions = oauth
@@ -51,7 +58,11 @@ export function buildSlackApp(config: Config, routes: CustomRoute[], logger: Bol
         // Socket Mode opens its connection through apps.connections.open, on the same Web API base.
         installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl }, ...oauthOptions.installerOptions },
       })
-    : guardedHttpReceiver({ signingSecret: config.slack.signingSecret ?? '', endpoints: '/slack/events', customRoutes: routes, processBeforeResponse: false, logger, ...oauthOptions }, log);
+    : guardedHttpReceiver(
+        { signingSecret: config.slack.signingSecret ?? '', endpoints: '/slack/events', customRoutes: routes, processBeforeResponse: false, logger, ...oauthOptions },
+        log,
+        arrived,
+      );
   const app = new App({ receiver, logger, clientOptions: { slackApiUrl: config.slack.apiUrl }, ...(config.slack.botToken ? { token: config.slack.botToken } : {}) });
 
   const clients = new Map<string, WebClient>();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../../src/core/messages/actions.js';
 import { PREFS_FORM } from '../../../src/core/prefs-form.js';
 import type { SlackDeps } from '../../../src/adapters/slack/deps.js';
-import { registerListeners, type Registrar } from '../../../src/adapters/slack/register.js';
+import { type ActionArgs, routeActions } from '../../../src/adapters/slack/actions/route-actions.js';
+import { actionRoutes, registerListeners, type Registrar } from '../../../src/adapters/slack/register.js';
 
 function record() {
   const commands: string[] = [];
@@ -33,20 +34,12 @@ function record() {
 }
 
 describe('registerListeners', () => {
-  it('registers exactly one listener for every action id the bot puts on a button', () => {
-    const { actions } = record();
-    for (const id of Object.values(ACTION))
-      expect(
-        actions.filter((a) => a === id),
-        id,
-      ).toHaveLength(1);
+  it('routes every action id the bot puts on a button, and no other', () => {
+    expect(Object.keys(actionRoutes({} as unknown as SlackDeps)).sort()).toEqual(Object.values(ACTION).sort());
   });
 
-  it('registers no action the bot never sends', () => {
-    const { actions } = record();
-    const known: unknown[] = Object.values(ACTION);
-    expect(actions.filter((a) => !known.includes(a))).toEqual([]);
-    expect(actions).toHaveLength(Object.values(ACTION).length);
+  it('hears every click through one listener, so that a command passes no button’s chain', () => {
+    expect(record().actions).toEqual([{ type: 'block_actions' }]);
   });
 
   it('registers the /schedule command once', () => {
@@ -67,5 +60,34 @@ describe('registerListeners', () => {
 
   it('every listener is a function', () => {
     for (const fn of record().listeners) expect(typeof fn).toBe('function');
+  });
+});
+
+describe('routeActions', () => {
+  const click = (actionId: string) => {
+    const seen = { acked: 0, warned: [] as string[] };
+    const args = {
+      payload: { action_id: actionId },
+      ack: async () => {
+        seen.acked++;
+      },
+      logger: { warn: (m: string) => seen.warned.push(m) },
+    } as unknown as ActionArgs;
+    return { args, seen };
+  };
+
+  it('hands a click to the listener of its action_id alone', async () => {
+    const called: string[] = [];
+    const route = routeActions({ a: async () => void called.push('a'), b: async () => void called.push('b') });
+    await route(click('b').args);
+    expect(called).toEqual(['b']);
+  });
+
+  it('acks a click on an unknown button (so Slack shows no error) and says so in the log', async () => {
+    const route = routeActions({ a: async () => {} });
+    const { args, seen } = click('gone.button');
+    await route(args);
+    expect(seen.acked).toBe(1);
+    expect(seen.warned.join()).toContain('gone.button');
   });
 });

@@ -145,6 +145,26 @@ describe('errors by operation', () => {
     expect(liveDrafts()).toBe(before + 1);
   });
 
+  it('drops a held request whose client went away, once `gone` says the server saw it go', async () => {
+    const held = fake.holdNext({ operation: 'drafts.create' });
+    const before = liveDrafts();
+    const aborted = new AbortController();
+    const pending = fetch(`${gmail}/users/me/drafts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gmailToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: { raw: rawDraft('Held') } }),
+      signal: aborted.signal,
+    }).catch((e: unknown) => e);
+    await held.arrived;
+    aborted.abort();
+    await pending;
+    await held.gone;
+    held.release();
+    // The fake records every request it answers: this one must never be answered or applied.
+    await new Promise((r) => setImmediate(r));
+    expect(liveDrafts()).toBe(before);
+  });
+
   it('rejects a fault that could never fire', () => {
     expect(() => fake.faultNext({ operation: 'freeBusy' }, { kind: 'lose-response', times: 0 })).toThrow();
     expect(() => fake.faultNext({ operation: 'freeBusy' }, { kind: 'slow', ms: Number.NaN })).toThrow();
