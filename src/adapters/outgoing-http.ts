@@ -4,8 +4,8 @@ import { Agent, request } from 'undici';
  * Every outgoing REST call (Google's APIs, Slack's response_url) goes through one keep-alive pool
  * per origin. undici's `request` skips what `fetch` builds for each call (WHATWG streams, an
  * AbortSignal and its timer): under a burst that was a tenth of the bot's CPU per /schedule
- * (`npm run bench`, 6b). Idle sockets are kept 30 s unless the server says less (Google's fake: 1 s),
- * and never keep the process alive.
+ * (`npm run bench`, 6b). Idle sockets are kept 30 s unless the server says less, and never keep
+ * the process alive.
  */
 const pool = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 64 });
 
