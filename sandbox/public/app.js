@@ -8,7 +8,7 @@ import { syncModal } from './modal.js';
 import { renderCalendar, renderDrafts } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
-const ui = { me: localStorage.getItem('sandbox.me') ?? '', view: 'general', shownView: null, data: null };
+const ui = { me: localStorage.getItem('sandbox.me') ?? '', view: 'general', shownView: null, data: null, sent: false };
 
 const SUGGESTIONS = {
   general: ['/schedule @alice 30m Sync', '/schedule @alice @lena 1h Planning tomorrow', '/schedule help', '@scheduler summarize my unread email'],
@@ -139,9 +139,11 @@ function renderChannel(data) {
   } else {
     renderMessages(list, data, channelId(), { ...ctx, onButton: (m, b) => onButton(m.id, b) });
   }
-  // Like Slack: what you send always brings you to the bottom; others' messages do when you are there.
+  // Like Slack: what you send always brings you to the bottom (a mistyped command too, whose only
+  // trace is Slackbot's note); others' messages do when you are there.
   const last = list.lastElementChild?.dataset;
-  const sentByMe = last?.messageId !== undefined && last.messageId !== lastBefore && last.author === ui.me;
+  const sentByMe = ui.sent || (last?.messageId !== undefined && last.messageId !== lastBefore && last.author === ui.me);
+  ui.sent = false;
   if (ui.view === 'home') {
     if (switched) list.scrollTop = 0;
   } else if (switched || nearBottom || sentByMe) {
@@ -166,7 +168,13 @@ function send(event) {
   const text = input.value.trim();
   if (!text || !ui.data) return;
   input.value = '';
-  api('/api/send', { user: ui.me, channel: channelId(), text: slackText(text, ui.data) }).then(load, (e) => toast(e.message));
+  api('/api/send', { user: ui.me, channel: channelId(), text: slackText(text, ui.data) }).then(
+    () => {
+      ui.sent = true;
+      return load();
+    },
+    (e) => toast(e.message),
+  );
 }
 
 $('composer').addEventListener('submit', send);

@@ -4,6 +4,7 @@ import type { SlackUserRef } from '../../core/identity.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../flows/ports/index.js';
 import { guardSlackBodies, SLACK_BODY_LIMITS } from '../http/slack-body-guard.js';
+import { pooledFetch } from '../outgoing-http.js';
 import type { SqlDb } from '../store/sql.js';
 import { sqlInstallationStore } from '../store/installation-store.js';
 import type { ClientFor } from './deliver.js';
@@ -63,7 +64,14 @@ export function buildSlackApp(config: Config, routes: CustomRoute[], logger: Bol
         log,
         arrived,
       );
-  const app = new App({ receiver, logger, clientOptions: { slackApiUrl: config.slack.apiUrl }, ...(config.slack.botToken ? { token: config.slack.botToken } : {}) });
+  const app = new App({
+    receiver,
+    logger,
+    clientOptions: { slackApiUrl: config.slack.apiUrl, fetch: pooledFetch },
+    // The bot keeps no conversation state; Bolt's store would be a middleware on every request.
+    convoStore: false,
+    ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
+  });
 
   const clients = new Map<string, WebClient>();
   const clientFor: ClientFor = async (user: SlackUserRef) => {
@@ -73,7 +81,7 @@ export function buildSlackApp(config: Config, routes: CustomRoute[], logger: Bol
     if (!token) throw new Error(`no bot token for workspace ${user.enterpriseId ?? user.teamId}`);
     let client = clients.get(token);
     if (!client) {
-      client = new WebClient(token, { slackApiUrl: config.slack.apiUrl, logger });
+      client = new WebClient(token, { slackApiUrl: config.slack.apiUrl, logger, fetch: pooledFetch });
       clients.set(token, client);
     }
     return client;
