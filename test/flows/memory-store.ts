@@ -105,6 +105,15 @@ export class MemoryStore implements Store {
     return this.prefs.get(`${user.teamId}:${user.userId}`);
   }
 
+  async prefsOf(team: { teamId: string }, userIds: readonly string[]): Promise<Map<string, Preferences>> {
+    const found = new Map<string, Preferences>();
+    for (const id of userIds) {
+      const p = this.prefs.get(`${team.teamId}:${id}`);
+      if (p) found.set(id, p);
+    }
+    return found;
+  }
+
   async putPrefs(user: { teamId: string; userId: string }, prefs: Preferences): Promise<void> {
     this.prefs.set(`${user.teamId}:${user.userId}`, prefs);
   }

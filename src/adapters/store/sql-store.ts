@@ -10,7 +10,7 @@ export const RECORD_TTL_MS = 7 * 24 * 60 * 60_000;
 
 export type SqlStore = Store & { db: SqlDb; sweep(now: number): Promise<void>; close(): Promise<void> };
 
-const teamKey = (u: SlackUserRef) => u.enterpriseId ?? u.teamId;
+const teamKey = (u: Pick<SlackUserRef, 'teamId' | 'enterpriseId'>) => u.enterpriseId ?? u.teamId;
 /** The database's clock in ms: a lease is stamped and judged by it, never by an instance's. */
 const DB_NOW_MS = '(extract(epoch from now()) * 1000)::bigint';
 /** A booking in flight is claimed (or its claim renewed) by being written; any other state holds no claim. */
@@ -18,6 +18,12 @@ const CLAIM = `case when $2::text = 'booking' then ${DB_NOW_MS} end`;
 /** The time a booking in flight or booked holds; other states hold none. */
 const heldSlot = (r: ScheduleRecord): [number | null, number | null] =>
   r.booking.state === 'booking' || r.booking.state === 'booked' ? [r.booking.slot.start, r.booking.slot.end] : [null, null];
+
+/** Stored preferences that no longer read as valid count as none: the person sees the defaults again. */
+function parsePrefs(raw: unknown): Preferences | undefined {
+  const parsed = Preferences.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** Every piece of state the bot keeps, in one schema written in PostgreSQL's dialect (a server, or SQLite embedded). */
 export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
@@ -92,9 +98,22 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
 
     async getPrefs(user) {
       const [row] = await db.query<{ prefs: unknown }>('select prefs from user_prefs where team_key = $1 and user_id = $2', [teamKey(user), user.userId]);
-      if (!row) return undefined;
-      const parsed = Preferences.safeParse(typeof row.prefs === 'string' ? JSON.parse(row.prefs) : row.prefs);
-      return parsed.success ? parsed.data : undefined;
+      return row ? parsePrefs(row.prefs) : undefined;
+    },
+    async prefsOf(team, userIds) {
+      const found = new Map<string, Preferences>();
+      const ids = [...new Set(userIds)];
+      if (ids.length === 0) return found;
+      // One placeholder per id (a handful): the same statement text for the same count, in both dialects.
+      const rows = await db.query<{ user_id: string; prefs: unknown }>(
+        `select user_id, prefs from user_prefs where team_key = $1 and user_id in (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
+        [teamKey(team), ...ids],
+      );
+      for (const row of rows) {
+        const prefs = parsePrefs(row.prefs);
+        if (prefs) found.set(row.user_id, prefs);
+      }
+      return found;
     },
     async putPrefs(user, prefs) {
       await db.query('insert into user_prefs (team_key, user_id, prefs) values ($1, $2, $3) on conflict (team_key, user_id) do update set prefs = excluded.prefs', [

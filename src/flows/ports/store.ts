@@ -38,6 +38,8 @@ export interface OnceStore {
 
 export interface PrefsStore {
   getPrefs(user: SlackUserRef): Promise<Preferences | undefined>;
+  /** The preferences of several people of one workspace in one query, by user id; those with none are absent. */
+  prefsOf(team: Omit<SlackUserRef, 'userId'>, userIds: readonly string[]): Promise<Map<string, Preferences>>;
   putPrefs(user: SlackUserRef, prefs: Preferences): Promise<void>;
 }
 

@@ -17,9 +17,10 @@ function problemWith(entry: DirectoryEntry): string | undefined {
  * Looks everyone up in Slack (and their own preferences) at once and reports every problem
  * together. A preference's zone overrides the Slack profile's.
  */
-export async function resolvePeople(directory: Directory, prefsOf: (userId: string) => Promise<Preferences | undefined>, organizerId: string, request: ScheduleRequest): Promise<People> {
+export async function resolvePeople(directory: Directory, prefsOf: (userIds: string[]) => Promise<Map<string, Preferences>>, organizerId: string, request: ScheduleRequest): Promise<People> {
   const ids = [organizerId, ...request.mentions.filter((id) => id !== organizerId)];
-  const [entries, prefs] = await Promise.all([Promise.all(ids.map((id) => directory.person(id))), Promise.all(ids.map(prefsOf))]);
+  const [entries, found] = await Promise.all([Promise.all(ids.map((id) => directory.person(id))), prefsOf(ids)]);
+  const prefs = ids.map((id) => found.get(id));
   const [me, ...others] = entries;
   if (!me || me.kind === 'not-found') return { kind: 'problem', reason: 'I couldn’t look you up in Slack. Please try again.' };
 

@@ -24,10 +24,7 @@ import { lookupBoth, withGrant } from '../connect/with-grant.js';
 export async function searchSlots(deps: ScheduleDeps, record: ScheduleRecord, at: Interaction, alsoBusy: readonly Interval[] = []): Promise<ProposalOutcome> {
   const owner = record.owner;
   const who = { user: owner, resumeId: record.id };
-  const [people, grants] = await Promise.all([
-    resolvePeople(deps.directory, (userId) => deps.store.getPrefs({ ...owner, userId }), owner.userId, record.request),
-    lookupBoth(deps.grants, who),
-  ]);
+  const [people, grants] = await Promise.all([resolvePeople(deps.directory, (userIds) => deps.store.prefsOf(owner, userIds), owner.userId, record.request), lookupBoth(deps.grants, who)]);
   if (people.kind === 'problem') return { kind: 'bad-input', reason: people.reason };
   if (grants.kind === 'failed') return { kind: 'failed', failure: grants.failure };
   const minutes = record.request.minutes ?? people.organizer.prefs?.defaultMinutes ?? DEFAULT_MINUTES;

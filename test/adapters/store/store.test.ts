@@ -155,6 +155,17 @@ describe.each(backends)('store on %s', (_name, open) => {
     expect(await store.getPrefs({ teamId: 'T2', userId: 'U1' })).toBeUndefined();
   });
 
+  it('reads several people’s preferences in one go, of their workspace only', async () => {
+    const mine = { startMinute: 480, endMinute: 960, days: [1, 2, 3], zone: 'Europe/Berlin' };
+    const theirs = { startMinute: 600, endMinute: 1080, days: [1, 2, 3, 4, 5] };
+    await store.putPrefs({ teamId: 'T1', userId: 'UA' }, mine);
+    await store.putPrefs({ teamId: 'T1', userId: 'UB' }, theirs);
+    await store.putPrefs({ teamId: 'T9', userId: 'UC' }, theirs);
+    const found = await store.prefsOf({ teamId: 'T1' }, ['UA', 'UB', 'UC', 'UA', 'UNONE']);
+    expect(Object.fromEntries(found)).toEqual({ UA: mine, UB: theirs });
+    expect((await store.prefsOf({ teamId: 'T1' }, [])).size).toBe(0);
+  });
+
   it('sweeps what has expired', async () => {
     await store.firstTime('short', 1);
     await store.sweep(2);
