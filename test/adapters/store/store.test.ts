@@ -6,6 +6,7 @@ import { migrate, MIGRATIONS } from '../../../src/adapters/store/migrations.js';
 import { pgDb, type SqlDb } from '../../../src/adapters/store/sql.js';
 import { sqlStore, type SqlStore } from '../../../src/adapters/store/sql-store.js';
 import { sqliteDb } from '../../../src/adapters/store/sqlite.js';
+import { storeCheck } from '../../../src/adapters/store/store-probe.js';
 import type { PendingRequest } from '../../../src/flows/connect/pending.js';
 import type { ScheduleRecord } from '../../../src/flows/schedule/record.js';
 import { freshDatabase, type TestDatabase } from '../../../fakes/world/database.js';
@@ -68,6 +69,10 @@ describe.each(backends)('store on %s', (_name, open) => {
 
   it('applies migrations once', async () => {
     expect(await migrate(store.db)).toEqual([]);
+  });
+
+  it('answers the readiness check (/readyz) as ready', async () => {
+    expect(await storeCheck(store.db, _name === 'PostgreSQL server').run()).toEqual({ status: 'ok' });
   });
 
   it('stores and reads back a schedule record, checked on the way out', async () => {
