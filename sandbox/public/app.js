@@ -143,7 +143,6 @@ function renderChannel(data) {
   // trace is Slackbot's note); others' messages do when you are there.
   const last = list.lastElementChild?.dataset;
   const sentByMe = ui.sent || (last?.messageId !== undefined && last.messageId !== lastBefore && last.author === ui.me);
-  ui.sent = false;
   if (ui.view === 'home') {
     if (switched) list.scrollTop = 0;
   } else if (switched || nearBottom || sentByMe) {
@@ -168,13 +167,13 @@ function send(event) {
   const text = input.value.trim();
   if (!text || !ui.data) return;
   input.value = '';
-  api('/api/send', { user: ui.me, channel: channelId(), text: slackText(text, ui.data) }).then(
-    () => {
-      ui.sent = true;
-      return load();
-    },
-    (e) => toast(e.message),
-  );
+  // Until the send's own render, every render (the change feed's too) keeps you at the bottom.
+  ui.sent = true;
+  api('/api/send', { user: ui.me, channel: channelId(), text: slackText(text, ui.data) })
+    .then(load, (e) => toast(e.message))
+    .finally(() => {
+      ui.sent = false;
+    });
 }
 
 $('composer').addEventListener('submit', send);

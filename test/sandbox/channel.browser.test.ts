@@ -42,10 +42,10 @@ describe('the channel', () => {
     const list = p.locator('#messages');
     for (const command of commands) {
       const reply = await answerTo(command);
+      // Renders come from the send and from the change feed, in either order: wait for the last.
       await until('the newest reply scrolled into view', async () => ((await placement(reply, list)).bottomShown ? true : undefined), 5_000);
       expect(await placement(p.locator('#input'))).toEqual({ inWindow: true, bottomShown: true });
       expect(await isVisible(p.locator('#input'))).toBe(true);
-      expect((await placement(reply, list)).bottomShown).toBe(true);
     }
     // Really scrolled: far more than fits, and the list is at its end.
     const { scrollHeight, clientHeight, scrollTop } = await list.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, scrollTop: el.scrollTop }));
@@ -70,7 +70,7 @@ describe('the channel', () => {
     expect(text).toContain('Only visible to you');
     expect(text).not.toMatch(/dispatch_failed|HTTP \d+/);
     expect(await p.locator('#messages').innerText()).not.toContain('dispatch_failed');
-    expect((await placement(note, p.locator('#messages'))).bottomShown).toBe(true);
+    await until('Slackbot’s note scrolled into view', async () => ((await placement(note, p.locator('#messages'))).bottomShown ? true : undefined), 5_000);
     await screenshot(p, 'mistyped-command.png');
   }, 30_000);
 
