@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ConfigError, ENV_VARIABLES, loadConfig } from '../src/config.js';
+import { MINIMAL_ENV } from './support/config-env.js';
 
-const good = {
-  SLACK_SIGNING_SECRET: 'sign-secret-value-123',
-  SLACK_BOT_TOKEN: 'xoxb-123-abc',
-  SLACK_CLIENT_ID: '111.222',
-  SLACK_CLIENT_SECRET: 'slack-client-secret-789',
-  SCALEKIT_ENV_URL: 'https://acme.scalekit.test',
-  SCALEKIT_CLIENT_ID: 'skc_1',
-  SCALEKIT_CLIENT_SECRET: 'client-secret-value-456',
-};
+const good = MINIMAL_ENV;
 
 function problems(env: Record<string, string | undefined>): string[] {
   try {

@@ -7,18 +7,10 @@ import { buildSlackApp } from '../../../src/adapters/slack/build-app.js';
 import type { SqlDb } from '../../../src/adapters/store/sql.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Logger } from '../../../src/flows/ports/index.js';
+import { MINIMAL_ENV } from '../../support/config-env.js';
 
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const config = loadConfig({
-  SLACK_SIGNING_SECRET: 'sign-secret-value-123',
-  SLACK_BOT_TOKEN: 'xoxb-123-abc',
-  SLACK_CLIENT_ID: '111.222',
-  SLACK_CLIENT_SECRET: 'slack-client-secret-789',
-  SCALEKIT_ENV_URL: 'https://acme.scalekit.test',
-  SCALEKIT_CLIENT_ID: 'skc_1',
-  SCALEKIT_CLIENT_SECRET: 'client-secret-value-456',
-  PORT: '0',
-});
+const config = loadConfig({ ...MINIMAL_ENV, PORT: '0' });
 
 let stop: (() => Promise<unknown>) | undefined;
 afterEach(async () => {
