@@ -1,17 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PEOPLE, mention, startWorld, type World } from '../../fakes/world/harness.js';
 import { freePort } from '../../fakes/world/free-port.js';
-import { BotProcesses, type BotProcess } from '../support/process-bot.js';
+import { BotProcesses, type BotProcess, stopAfterEach } from '../support/process-bot.js';
 import { allText, button, click, reply, type SlackSide } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
 let world: World;
 const bots = new BotProcesses();
 
-afterEach(async () => {
-  bots.killAll();
-  await world.stop();
-});
+stopAfterEach(bots, () => world);
 
 async function startBot(port?: number): Promise<BotProcess> {
   return bots.start(world, { ...world.envFor(port ?? (await freePort())), BOOKING_LEASE_MS: '1000' });

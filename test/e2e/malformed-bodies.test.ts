@@ -1,17 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../fakes/world/free-port.js';
 import { PEOPLE, mention, startWorld, type World } from '../../fakes/world/harness.js';
-import { BotProcesses } from '../support/process-bot.js';
+import { BotProcesses, stopAfterEach } from '../support/process-bot.js';
 import { reply, schedule } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
 let world: World;
 const bots = new BotProcesses();
 
-afterEach(async () => {
-  bots.killAll();
-  await world.stop();
-});
+stopAfterEach(bots, () => world);
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';

@@ -1,15 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../fakes/world/free-port.js';
 import { startWorld, type World } from '../../fakes/world/harness.js';
-import { BotProcesses, type BotProcess } from '../support/process-bot.js';
+import { BotProcesses, type BotProcess, stopAfterEach } from '../support/process-bot.js';
 
 let world: World;
 const bots = new BotProcesses();
 
-afterEach(async () => {
-  bots.killAll();
-  await world.stop();
-});
+stopAfterEach(bots, () => world);
 
 interface Report {
   ready: boolean;

@@ -1,17 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PEOPLE, mention, startWorld, type World } from '../../fakes/world/harness.js';
 import { freePort } from '../../fakes/world/free-port.js';
-import { BotProcesses, type BotProcess } from '../support/process-bot.js';
+import { BotProcesses, type BotProcess, stopAfterEach } from '../support/process-bot.js';
 import { button, click, reply, type SlackSide } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
 let world: World;
 const bots = new BotProcesses();
 
-afterEach(async () => {
-  bots.killAll();
-  await world.stop();
-});
+stopAfterEach(bots, () => world);
 
 async function startBotProcess(port?: number): Promise<BotProcess> {
   const p = port ?? (await freePort());

@@ -1,17 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PEOPLE, mention, startWorld, type World } from '../../fakes/world/harness.js';
 import { freePort } from '../../fakes/world/free-port.js';
-import { BotProcesses } from '../support/process-bot.js';
+import { BotProcesses, stopAfterEach } from '../support/process-bot.js';
 import { allText, button, click, reply, type SlackSide } from '../support/slack-steps.js';
 
 const { organizer, alice } = PEOPLE;
 let world: World;
 const bots = new BotProcesses();
 
-afterEach(async () => {
-  bots.killAll();
-  await world.stop();
-});
+stopAfterEach(bots, () => world);
 
 describe('a roll-back that fails is retried until nothing is left', () => {
   it('draft and event delete both fail: the user is told, and once Calendar answers the event goes and they hear so once', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PEOPLE, mention, startWorld, type World } from '../../fakes/world/harness.js';
 import { freePort } from '../../fakes/world/free-port.js';
-import { BotProcesses, type BotProcess } from '../support/process-bot.js';
+import { BotProcesses, type BotProcess, stopAfterEach } from '../support/process-bot.js';
 import type { TestBrowser } from '../../fakes/slack/browser.js';
 import { openConnectLink } from '../support/connect-steps.js';
 import { button, click, reply, type SlackSide } from '../support/slack-steps.js';
@@ -10,10 +10,7 @@ const { organizer, alice } = PEOPLE;
 let world: World;
 const bots = new BotProcesses();
 
-afterEach(async () => {
-  bots.killAll();
-  await world.stop();
-});
+stopAfterEach(bots, () => world);
 
 async function instance(): Promise<BotProcess> {
   return bots.start(world, world.envFor(await freePort()));

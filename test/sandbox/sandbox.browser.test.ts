@@ -1,45 +1,15 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox.js';
-import { isVisible, launchChromium, until, type Browser } from './browser.js';
-import { pngStats } from './png.js';
+import { readFile } from 'node:fs/promises';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { isVisible, until } from './browser.js';
+import { botMessages as botMessagesOn, screenshot as screenshotOf, useSandboxPage } from './sandbox-page.js';
 
 /** The sandbox page in a real (headless) Chromium, clicked through the way a person would. */
 
-const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 const SEEDED_SUBJECTS = /Contract renewal|Expense report|Nightly build|Workshop agenda/;
 
-let sandbox: RunningSandbox | undefined;
-let browser: Browser | undefined;
-/** Kept and thrown by every test, so that a missing Chromium counts as failed tests, not skipped ones. */
-let setupError: unknown;
-const logs: string[] = [];
-
-beforeAll(async () => {
-  try {
-    browser = await launchChromium();
-    sandbox = await startSandbox({ port: 0, logLevel: 'info', writeLog: (line) => logs.push(line) });
-  } catch (e) {
-    setupError = e;
-  }
-}, 60_000);
-
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail' && logs.length > 0) process.stderr.write(`Last bot log lines:\n${logs.slice(-30).join('\n')}\n`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-
-const page = (): Page => {
-  if (setupError !== undefined) throw setupError;
-  if (!browser) throw new Error('Chromium did not start');
-  return browser.page;
-};
+const view = useSandboxPage();
+const page = () => view.page();
 
 /**
  * A Connect button opens a popup that goes the real way: the bot's link, Sign in with Slack (the
@@ -58,22 +28,16 @@ async function consent(button: Locator): Promise<void> {
 }
 
 async function screenshot(name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  const path = fileURLToPath(new URL(name, SCREENSHOTS));
-  await page().screenshot({ path });
-  const png = await readFile(path);
-  expect(png.length).toBeGreaterThan(20_000);
-  const stats = pngStats(png);
-  expect([stats.width, stats.height]).toEqual([1440, 900]);
-  expect(stats.distinctColours).toBeGreaterThan(50);
+  const path = await screenshotOf(page(), name);
+  expect((await readFile(path)).length).toBeGreaterThan(20_000);
 }
 
-const botMessages = (): Locator => page().locator('#messages .message[data-author="U0FAKEBOT"]');
+const botMessages = (): Locator => botMessagesOn(page());
 
 describe('the sandbox in a browser', () => {
   it('a user new to Google connects, schedules, picks a time and sees the event and the draft', async () => {
     const p = page();
-    await p.goto(sandbox?.url ?? '');
+    await p.goto(view.sandbox().url);
     await until('the team in the "You are" picker', async () => ((await p.locator('#who option').count()) >= 4 ? true : undefined));
     expect(await p.locator('#who').inputValue()).toBe('U0SAM');
     expect(await p.locator('#connections .conn.on').count()).toBe(0);

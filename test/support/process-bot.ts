@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach } from 'vitest';
 
 export interface BotProcess {
   port: number;
@@ -51,4 +52,15 @@ export class BotProcesses {
   killAll(): void {
     for (const b of this.running.splice(0)) if (b.child.exitCode === null) b.kill('SIGKILL');
   }
+}
+
+/**
+ * The cleanup every bot-process test file shares: after each test its bots are killed, then its
+ * world (fakes and database, which also checks the bots' logs for leaked secrets) is stopped.
+ */
+export function stopAfterEach(bots: BotProcesses, world: () => { stop(): Promise<void> } | undefined): void {
+  afterEach(async () => {
+    bots.killAll();
+    await world()?.stop();
+  });
 }
