@@ -3,7 +3,7 @@ import type { FakeSlackUser } from '../fakes/slack/web-api.js';
 import { ackBurst, type Burst } from './ack-burst.js';
 import type { ConnectionCounter } from './connection-count.js';
 import { median } from './paths.js';
-import { rssOf, type Rss } from './proc-stats.js';
+import { cpuMsOf, rssOf, type Rss } from './proc-stats.js';
 import type { Fakes } from './stack.js';
 import type { Target } from './targets.js';
 
@@ -29,7 +29,7 @@ export interface TargetLoad {
   doneMs: number;
   /** The fewest proposals with times in any burst. */
   withSlots: number;
-  /** The process's CPU time over all bursts / the commands sent. */
+  /** The process's CPU time over all bursts and the settles after them / the commands sent. */
   cpuMsPerCommand: number;
   /** Per service, the connections accepted in each burst. */
   connectsPerBurst: Record<string, number[]>;
@@ -66,8 +66,19 @@ function pool(target: Target, runs: Burst[], users: number): TargetLoad {
   };
 }
 
-/** Lets the last burst's stragglers (GC, closing sockets) settle before the next one starts. */
-const SETTLE_MS = 300;
+/**
+ * Lets the last burst's stragglers (GC, closing sockets) settle before the next one starts. The
+ * bot collects its heap 200 ms after going quiet (src/idle-gc.ts): that falls inside, and counts.
+ */
+const SETTLE_MS = 500;
+
+/** One burst, then the settle after it; the CPU spent settling counts to the burst that left it. */
+async function burstAndSettle(fakes: Fakes, target: Target, users: FakeSlackUser[], connections: ConnectionCounter): Promise<Burst> {
+  const burst = await ackBurst(fakes, target, users, connections);
+  const answeredAt = cpuMsOf(target.child.pid);
+  await sleep(SETTLE_MS);
+  return { ...burst, cpuMs: burst.cpuMs + cpuMsOf(target.child.pid) - answeredAt };
+}
 
 /**
  * The same burst against each target in turn, `bursts` rounds, the order alternating every
@@ -91,8 +102,7 @@ export async function compareTargets(
   for (let i = 0; i < bursts; i++) {
     const order = i % 2 === 0 ? targets : [...targets].reverse();
     for (const t of order) {
-      runs.get(t)?.push(await ackBurst(fakes, t, users, connections));
-      await sleep(SETTLE_MS);
+      runs.get(t)?.push(await burstAndSettle(fakes, t, users, connections));
     }
   }
   return {

@@ -61,7 +61,7 @@ export function memoryRows(stores: readonly StoreRun[]): string[] {
       `5${letter(i)}`,
       `resident memory of the bot process, ${storeName(s)}`,
       `**${mb(s.bot.memory.rssMb)}** after the bursts (goal ≤ 150 MB) · peak ${mb(s.bot.memory.peakMb)}`,
-      `VmRSS/VmHWM of /proc/<pid>/status; ${mb(s.botAfterStart.rssMb)} once ready; the bare Bolt app: ${mb(s.bare.memory.rssMb)} (peak ${mb(s.bare.memory.peakMb)})`,
+      `VmRSS/VmHWM of /proc/<pid>/status, 500 ms after the last burst's last proposal; ${mb(s.botAfterStart.rssMb)} once ready; the bare Bolt app: ${mb(s.bare.memory.rssMb)} (peak ${mb(s.bare.memory.peakMb)})`,
     ),
   );
 }
@@ -73,7 +73,7 @@ export function cpuRows(stores: readonly StoreRun[]): string[] {
       `6${letter(i)}`,
       `CPU per /schedule, bot, ${storeName(s)}`,
       `**${ms(s.bot.cpuMsPerCommand)} ms** (goal ≤ 3 ms)`,
-      `utime+stime of /proc/<pid>/stat (all threads) from sending each burst to its last proposal, / ${s.bot.bursts * s.bot.requestsPerBurst} commands; the bare app: ${ms(s.bare.cpuMsPerCommand)} ms per ack`,
+      `utime+stime of /proc/<pid>/stat (all threads) from sending each burst until 500 ms after its last proposal (the idle collection included), / ${s.bot.bursts * s.bot.requestsPerBurst} commands; the bare app: ${ms(s.bare.cpuMsPerCommand)} ms per ack`,
     ),
   );
 }

@@ -34,6 +34,7 @@ import { hmacCursorSeal } from './core/inbox/cursor.js';
 import { purposeKey } from './core/signed-token.js';
 import type { Logger } from './flows/ports/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
+import { fullCollection, idleCollector } from './idle-gc.js';
 import { Inflight } from './inflight.js';
 import { jsonLogger, redact } from './log.js';
 import { shutDown } from './shutdown.js';
@@ -57,6 +58,8 @@ export interface RunningBot {
 /** Each readiness check's bound, and how long its report is reused (a storm of probes costs one round). */
 const CHECK_TIMEOUT_MS = 3_000;
 const READINESS_CACHE_MS = 5_000;
+/** Quiet this long (no request, no work running) before the heap a burst grew is collected. */
+const IDLE_COLLECT_MS = 200;
 
 const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
@@ -85,7 +88,10 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...overrides.retry };
   const now = overrides.now ?? Date.now;
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, pool: config.databasePool, log });
-  const inflight = new Inflight();
+  // With `--expose-gc` (npm start), the heap a burst grew is collected once the bot is quiet.
+  const collect = fullCollection();
+  const idle = collect ? idleCollector({ quietMs: IDLE_COLLECT_MS, busy: () => inflight.size > 0, collect }) : undefined;
+  const inflight = new Inflight({ onActivity: () => idle?.activity() });
   const scalekit = scalekitGrants({
     ...config.scalekit,
     connections: config.connections,
@@ -181,6 +187,7 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     async stop() {
       ready = false;
       jobs.stop();
+      idle?.stop();
       await shutDown({ stopHttp: () => app.stop(), server, inflight, closeStore: () => store.close(), drainMs: overrides.drainMs ?? 15_000, log });
     },
   };

@@ -6,9 +6,11 @@ export interface InflightOptions {
   /** …or once the oldest queued job has waited this long, so that steady traffic never starves it. */
   maxDeferMs: number;
   now: () => number;
+  /** Told of every arrival and every finished piece of work (the idle collector listens). */
+  onActivity: () => void;
 }
 
-const DEFAULTS: InflightOptions = { concurrency: 16, quietMs: 4, maxDeferMs: 400, now: () => performance.now() };
+const DEFAULTS: InflightOptions = { concurrency: 16, quietMs: 4, maxDeferMs: 400, now: () => performance.now(), onActivity: () => {} };
 
 /**
  * Work still running after its Slack request was acked; shutdown waits for it (bounded).
@@ -32,11 +34,15 @@ export class Inflight {
   /** A Slack request arrived: its ack goes before queued work. */
   arrived(): void {
     this.lastArrival = this.o.now();
+    this.o.onActivity();
   }
 
   track<T>(work: Promise<T>): Promise<T> {
     this.running.add(work);
-    const forget = () => this.running.delete(work);
+    const forget = () => {
+      this.running.delete(work);
+      this.o.onActivity();
+    };
     work.then(forget, forget);
     return work;
   }

@@ -107,3 +107,18 @@ describe('Inflight: acks first', () => {
     expect(started).toHaveLength(1);
   });
 });
+
+describe('Inflight: activity', () => {
+  it('reports every arrival and every finished piece of work, failed ones included', async () => {
+    let activity = 0;
+    const inflight = new Inflight({ onActivity: () => (activity += 1) });
+    inflight.arrived();
+    expect(activity).toBe(1);
+    await inflight.run(async () => {});
+    await inflight.track(Promise.reject(new Error('no'))).catch(() => {});
+    // The settle callbacks run a microtask after the work itself.
+    await new Promise((r) => setImmediate(r));
+    expect(activity).toBe(3);
+    expect(inflight.size).toBe(0);
+  });
+});

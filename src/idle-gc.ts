@@ -1,0 +1,66 @@
+/**
+ * Hands the heap a burst grew back to the system once the bot goes quiet. V8 keeps what it grew
+ * until its own memory reducer runs, seconds later; shrinking the heap all the time instead
+ * (`--max-semi-space-size=4 --heap-growing-percent=30`) made every burst pay for it in GC
+ * and in slower acks (bench/README.md, "Memory"). A full collection while nothing is waiting costs
+ * no one anything.
+ */
+export interface IdleCollectorOptions {
+  /** Collect once nothing has happened for this long… */
+  quietMs: number;
+  /** …and nothing is still running (acked work, a resume). */
+  busy: () => boolean;
+  collect: () => void;
+}
+
+export interface IdleCollector {
+  /** Something happened (a request arrived, work finished): collect after the next quiet spell. */
+  activity(): void;
+  stop(): void;
+}
+
+/** At most one collection per quiet spell: an idle bot is not collected again and again. */
+export function idleCollector(o: IdleCollectorOptions): IdleCollector {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const fire = (): void => {
+    timer = undefined;
+    if (o.busy()) {
+      arm();
+      return;
+    }
+    o.collect();
+  };
+  const arm = (): void => {
+    if (stopped) return;
+    if (timer) {
+      timer.refresh();
+      return;
+    }
+    timer = setTimeout(fire, o.quietMs);
+    // A pending collection never keeps the process alive.
+    timer.unref();
+  };
+  return {
+    activity: arm,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+/**
+ * A full collection, when Node runs with `--expose-gc` (as `npm start` does); otherwise none.
+ * Twice: measured after a burst, the second pass moves what the first left scattered over
+ * half-empty pages and gives back another 5–15 MB.
+ */
+export function fullCollection(): (() => void) | undefined {
+  const gc = (globalThis as { gc?: unknown }).gc;
+  if (typeof gc !== 'function') return undefined;
+  return () => {
+    gc();
+    gc();
+  };
+}
