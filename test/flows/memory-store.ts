@@ -70,12 +70,31 @@ export class MemoryStore implements Store {
     return stale;
   }
 
-  async overlappingBookings(slot: Interval, exceptId: string): Promise<ScheduleRecord[]> {
-    this.check();
-    return [...this.records.values()]
-      .filter((r) => r.id !== exceptId && (r.booking.state === 'booking' || r.booking.state === 'booked'))
-      .filter((r) => 'slot' in r.booking && r.booking.slot.start < slot.end && slot.start < r.booking.slot.end)
-      .map((r) => structuredClone(r));
+  /** One claim at a time, as the SQL store's shared lock makes them. */
+  private claimTurn: Promise<void> = Promise.resolve();
+
+  async claim<T>(
+    id: string,
+    slotOf: (current: ScheduleRecord) => Interval | undefined,
+    change: (current: ScheduleRecord, overlapping: ScheduleRecord[]) => { next?: ScheduleRecord; result: T },
+  ): Promise<T | undefined> {
+    const run = this.claimTurn.then(() =>
+      this.update(id, (current) => {
+        const slot = slotOf(current);
+        const overlapping = slot
+          ? [...this.records.values()]
+              .filter((r) => r.id !== id && (r.booking.state === 'booking' || r.booking.state === 'booked'))
+              .filter((r) => 'slot' in r.booking && r.booking.slot.start < slot.end && slot.start < r.booking.slot.end)
+              .map((r) => structuredClone(r))
+          : [];
+        return change(current, overlapping);
+      }),
+    );
+    this.claimTurn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   async putPending(p: PendingRequest): Promise<void> {

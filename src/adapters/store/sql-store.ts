@@ -3,7 +3,7 @@ import { Preferences } from '../../core/preferences.js';
 import { PendingRequest } from '../../flows/connect/pending.js';
 import type { Store } from '../../flows/ports/index.js';
 import { ScheduleRecord } from '../../flows/schedule/record.js';
-import type { SqlDb } from './sql.js';
+import type { SqlDb, SqlTx } from './sql.js';
 
 /** Requests are kept a week: long enough to cancel a booked meeting from its message. */
 export const RECORD_TTL_MS = 7 * 24 * 60 * 60_000;
@@ -15,6 +15,8 @@ const teamKey = (u: Pick<SlackUserRef, 'teamId' | 'enterpriseId'>) => u.enterpri
 const DB_NOW_MS = '(extract(epoch from now()) * 1000)::bigint';
 /** A booking in flight is claimed (or its claim renewed) by being written; any other state holds no claim. */
 const CLAIM = `case when $2::text = 'booking' then ${DB_NOW_MS} end`;
+/** The advisory lock every claim takes (the migrations take 74213). */
+const CLAIM_LOCK = 74214;
 /** The time a booking in flight or booked holds; other states hold none. */
 const heldSlot = (r: ScheduleRecord): [number | null, number | null] =>
   r.booking.state === 'booking' || r.booking.state === 'booked' ? [r.booking.slot.start, r.booking.slot.end] : [null, null];
@@ -29,6 +31,21 @@ function parsePrefs(raw: unknown): Preferences | undefined {
 export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
   const parseRecord = (raw: unknown) => ScheduleRecord.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
   const parsePending = (raw: unknown) => PendingRequest.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  const lockedRecord = async (tx: SqlTx, id: string) => {
+    const [row] = await tx.query<{ record: unknown }>('select record from schedule_requests where id = $1 for update', [id]);
+    return row ? parseRecord(row.record) : undefined;
+  };
+  const write = async <T>(tx: SqlTx, id: string, { next, result }: { next?: ScheduleRecord; result: T }): Promise<T> => {
+    if (next) {
+      await tx.query(`update schedule_requests set state = $2, claimed_at = ${CLAIM}, record = $3, slot_start = $4, slot_end = $5 where id = $1`, [
+        id,
+        next.booking.state,
+        JSON.stringify(next),
+        ...heldSlot(next),
+      ]);
+    }
+    return result;
+  };
 
   return {
     db,
@@ -45,27 +62,33 @@ export function sqlStore(db: SqlDb, now: () => number = Date.now): SqlStore {
     },
     async update(id, change) {
       return db.transaction(async (tx) => {
-        const [row] = await tx.query<{ record: unknown }>('select record from schedule_requests where id = $1 for update', [id]);
-        if (!row) return undefined;
-        const { next, result } = change(parseRecord(row.record));
-        if (next) {
-          await tx.query(`update schedule_requests set state = $2, claimed_at = ${CLAIM}, record = $3, slot_start = $4, slot_end = $5 where id = $1`, [
-            id,
-            next.booking.state,
-            JSON.stringify(next),
-            ...heldSlot(next),
-          ]);
-        }
-        return result;
+        const current = await lockedRecord(tx, id);
+        return current ? write(tx, id, change(current)) : undefined;
       });
     },
-    async overlappingBookings(slot, exceptId) {
-      const rows = await db.query<{ record: unknown }>(`select record from schedule_requests where state in ('booking', 'booked') and id <> $1 and slot_start < $3 and slot_end > $2`, [
-        exceptId,
-        slot.start,
-        slot.end,
-      ]);
-      return rows.map((r) => parseRecord(r.record));
+    async claim(id, slotOf, change) {
+      return db.transaction(async (tx) => {
+        // One lock for every claim (on SQLite, BEGIN IMMEDIATE already lets one writer in at a time).
+        await tx.query(`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
+        const current = await lockedRecord(tx, id);
+        if (!current) return undefined;
+        const slot = slotOf(current);
+        const rows = slot
+          ? await tx.query<{ record: unknown }>(`select record from schedule_requests where state in ('booking', 'booked') and id <> $1 and slot_start < $3 and slot_end > $2`, [
+              id,
+              slot.start,
+              slot.end,
+            ])
+          : [];
+        return write(
+          tx,
+          id,
+          change(
+            current,
+            rows.map((r) => parseRecord(r.record)),
+          ),
+        );
+      });
     },
     async takeUnfinished(leaseMs) {
       // One statement finds and re-stamps: of two instances recovering at once, the second waits on

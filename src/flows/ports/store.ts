@@ -20,8 +20,17 @@ export interface ScheduleStore {
    * take the same one.
    */
   takeUnfinished(leaseMs: number): Promise<string[]>;
-  /** Requests other than `exceptId` being booked or booked at a time that overlaps `slot`. */
-  overlappingBookings(slot: Interval, exceptId: string): Promise<ScheduleRecord[]>;
+  /**
+   * `update` for claiming a time: `change` also gets the other requests being booked or booked at
+   * a time that overlaps `slotOf(current)` (none when it gives no time). Every claim takes one lock
+   * the whole store shares, so of two claims on one time the later always sees the earlier, in
+   * whatever order their writes commit; claims are human clicks, few enough to take turns.
+   */
+  claim<T>(
+    id: string,
+    slotOf: (current: ScheduleRecord) => Interval | undefined,
+    change: (current: ScheduleRecord, overlapping: ScheduleRecord[]) => { next?: ScheduleRecord; result: T },
+  ): Promise<T | undefined>;
 }
 
 export interface PendingStore {

@@ -8,29 +8,36 @@ import type { BookingDeps, ScheduleDeps } from '../deps.js';
 import { isServiceError } from '../ports/index.js';
 import { offerFreshTimes } from './offer-fresh-times.js';
 import { ownedBy, withStep, type ScheduleRecord } from './record.js';
+import { sharePeople } from './slot-check.js';
 
-type Claim = { kind: 'claimed'; record: ScheduleRecord; slot: Interval } | { kind: 'done'; outcome: BookingOutcome };
+type Claim = { kind: 'claimed'; record: ScheduleRecord; slot: Interval } | { kind: 'taken'; busy: Interval[]; title: string } | { kind: 'done'; outcome: BookingOutcome };
 
 /**
  * Books one picked slot. The claim is a row lock plus a lease kept alive while the booking runs,
  * so a double click or a second instance sees it, and a dead process's claim can be taken over.
  * The store stamps the lease with its own clock on every write (`claimedAt` is only a note).
+ * Claims take turns in the store: a time one of the same people is booking or has booked is
+ * refused here, before anything reaches Google.
  */
 export async function bookSlot(deps: ScheduleDeps, user: SlackUserRef, requestId: string, slotStart: number, at: Interaction): Promise<BookingOutcome> {
   const now = deps.now();
-  const claim = await deps.store.update(requestId, (record): { next?: ScheduleRecord; result: Claim } => {
+  const pickedIn = (record: ScheduleRecord) => record.candidates.find((c) => c.start === slotStart && record.shown.includes(c.start));
+  const claim = await deps.store.claim(requestId, pickedIn, (record, overlapping): { next?: ScheduleRecord; result: Claim } => {
     if (!ownedBy(record, user)) return { result: { kind: 'done', outcome: { kind: 'not-yours' } } };
     const b = record.booking;
     if (b.state === 'booked') return { result: { kind: 'done', outcome: { kind: 'booked', booking: bookedView(record, b) } } };
     if (b.state === 'booking') return { result: { kind: 'done', outcome: { kind: 'in-progress' } } };
     if (b.state === 'cancelled') return { result: { kind: 'done', outcome: { kind: 'gone' } } };
-    const slot = record.candidates.find((c) => c.start === slotStart && record.shown.includes(c.start));
+    const slot = pickedIn(record);
     if (!slot || slot.start < now) return { result: { kind: 'done', outcome: { kind: 'gone' } } };
+    const busy = overlapping.filter((o) => sharePeople(record, o)).flatMap((o) => ('slot' in o.booking ? [o.booking.slot] : []));
+    if (busy.length > 0) return { result: { kind: 'taken', busy, title: record.request.title } };
     const next = withStep({ ...record, booking: { state: 'booking', claimedAt: now, slot, responseUrl: at.responseUrl } }, 'claimed', now);
     return { next, result: { kind: 'claimed', record: next, slot } };
   });
   if (!claim) return { kind: 'gone' };
   if (claim.kind === 'done') return claim.outcome;
+  if (claim.kind === 'taken') return offerFreshTimes(deps, { kind: 'slot-taken', requestId, title: claim.title, busy: claim.busy }, at);
   const outcome = await runClaimed(deps, claim.record, claim.slot, at);
   return outcome.kind === 'slot-taken' ? offerFreshTimes(deps, outcome, at) : outcome;
 }

@@ -4,7 +4,7 @@ import type { MissingGrant, ServiceFailure } from '../../core/outcomes.js';
 import { withGrant } from '../connect/with-grant.js';
 import type { BookingDeps } from '../deps.js';
 import type { TokenLookup } from '../ports/index.js';
-import { claimTime, type ScheduleRecord } from './record.js';
+import type { ScheduleRecord } from './record.js';
 
 /**
  * A proposal shown less than this long ago was read from Google then, and the bot's own bookings
@@ -28,22 +28,10 @@ export function sharePeople(a: ScheduleRecord, b: ScheduleRecord): boolean {
 }
 
 /**
- * Whether `other` holds the time against `mine`. A booked one does; of two bookings in progress,
- * the one claimed first (then the smaller id) goes ahead. Each checks after its own claim is
- * stored, so at least one sees the other and exactly one of them books.
+ * Is the claimed slot still free at Google. The bot's own bookings were checked when the slot was
+ * claimed (`bookSlot`); a proposal shown less than FRESH_PROPOSAL_MS ago was read from Google then.
  */
-function holdsAgainst(other: ScheduleRecord, mine: ScheduleRecord): boolean {
-  if (other.booking.state === 'booked') return true;
-  if (other.booking.state !== 'booking') return false;
-  const [theirs, ours] = [claimTime(other), claimTime(mine)];
-  return theirs < ours || (theirs === ours && other.id < mine.id);
-}
-
-/** Is the claimed slot still free: first against the bot's own bookings, then, for an older proposal, at Google. */
 export async function checkSlot(deps: BookingDeps, record: ScheduleRecord, slot: Interval, calendarToken: TokenLookup): Promise<SlotCheck> {
-  const clashing = (await deps.store.overlappingBookings(slot, record.id)).filter((o) => sharePeople(record, o) && holdsAgainst(o, record));
-  const busy = clashing.flatMap((o) => (o.booking.state === 'booking' || o.booking.state === 'booked' ? [o.booking.slot] : []));
-  if (busy.length > 0) return { kind: 'taken', busy };
   if (deps.now() - (record.proposedAt ?? record.createdAt) < FRESH_PROPOSAL_MS) return { kind: 'free' };
 
   const ids = ['primary', ...record.attendees.map((a) => a.email)];

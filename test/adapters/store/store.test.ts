@@ -123,7 +123,7 @@ describe.each(backends)('store on %s', (_name, open) => {
     expect(await store.takeUnfinished(60_000)).toEqual([]);
   });
 
-  it('finds bookings in progress or booked whose slot overlaps, leaving out the asking request', async () => {
+  it('claims with the bookings in progress or booked whose slot overlaps, leaving out the claiming request', async () => {
     const slot = { start: 1_000_000, end: 1_000_600 };
     const booked = { state: 'booked' as const, slot, eventId: 'e', eventLink: 'l', draftId: 'd', draftLink: 'dl' };
     await store.put(record('ov-booked', { booking: booked }));
@@ -131,9 +131,33 @@ describe.each(backends)('store on %s', (_name, open) => {
     await store.put(record('ov-touching', { booking: { ...booked, slot: { start: 1_000_600, end: 1_001_200 } } }));
     await store.put(record('ov-open', { candidates: [slot], shown: [slot.start] }));
     await store.put(record('ov-cancelled', { booking: { state: 'cancelled' } }));
-    const ids = (await store.overlappingBookings(slot, 'ov-booking')).map((r) => r.id);
-    expect(ids).toEqual(['ov-booked']);
-    expect((await store.overlappingBookings(slot, 'other')).map((r) => r.id).sort()).toEqual(['ov-booked', 'ov-booking']);
+    const seen = (id: string, at: typeof slot | undefined) => store.claim(id, () => at, (_r, overlapping) => ({ result: overlapping.map((o) => o.id).sort() }));
+    expect(await seen('ov-booking', slot)).toEqual(['ov-booked']);
+    expect(await seen('ov-open', slot)).toEqual(['ov-booked', 'ov-booking']);
+    expect(await seen('ov-open', undefined)).toEqual([]);
+    expect(await seen('missing', slot)).toBeUndefined();
+    // what the change returns as next is written, and holds its time
+    await store.claim('ov-open', () => slot, (r) => ({ next: { ...r, booking: { state: 'booking', claimedAt: 2, slot } }, result: undefined }));
+    expect((await store.get('ov-open'))?.booking.state).toBe('booking');
+    expect(await seen('ov-cancelled', slot)).toEqual(['ov-booked', 'ov-booking', 'ov-open']);
+  });
+
+  it('lets concurrent claims of one time on different requests take turns: exactly one claims it', async () => {
+    const slot = { start: 2_000_000, end: 2_000_600 };
+    const ids = Array.from({ length: 8 }, (_, i) => `turn-${i}`);
+    for (const id of ids) await store.put(record(id, { candidates: [slot], shown: [slot.start] }));
+    // Every connection open beforehand, so that the claims' transactions truly overlap.
+    await Promise.all(ids.map(() => store.db.transaction((tx) => tx.query('select 1 as ok'))));
+    const claimed = await Promise.all(
+      ids.map((id) =>
+        store.claim(
+          id,
+          () => slot,
+          (r, overlapping) => (overlapping.length > 0 ? { result: false } : { next: { ...r, booking: { state: 'booking', claimedAt: 1, slot } }, result: true }),
+        ),
+      ),
+    );
+    expect(claimed.filter(Boolean)).toHaveLength(1);
   });
 
   it('keeps pending requests until they expire or are deleted', async () => {
