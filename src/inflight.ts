@@ -25,6 +25,7 @@ export class Inflight {
   private active = 0;
   private lastArrival = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
+  private confirming = false;
   private readonly o: InflightOptions;
 
   constructor(options: Partial<InflightOptions> = {}) {
@@ -64,9 +65,15 @@ export class Inflight {
     );
   }
 
-  private next(): void {
+  /**
+   * `polled`: this call comes after the event loop has polled for I/O since quiet was last seen.
+   * Requests that reach the socket during a long turn (a GC pause, a stretch of work) are read
+   * only at the next poll, so a quiet measured before it may not be there: it is looked at once
+   * more after a poll before any work starts (a turn or two later).
+   */
+  private next(polled = false): void {
     const oldest = this.waiting[0];
-    if (!oldest || this.active >= this.o.concurrency || this.timer) return;
+    if (!oldest || this.active >= this.o.concurrency || this.timer || this.confirming) return;
     const now = this.o.now();
     const untilQuiet = this.lastArrival + this.o.quietMs - now;
     const untilDue = oldest.queuedAt + this.o.maxDeferMs - now;
@@ -77,6 +84,17 @@ export class Inflight {
           this.next();
         },
         Math.ceil(Math.min(untilQuiet, untilDue)),
+      );
+      return;
+    }
+    if (untilDue > 0 && !polled) {
+      this.confirming = true;
+      // An immediate queued from the check phase runs in the next loop's: a poll lies between.
+      setImmediate(() =>
+        setImmediate(() => {
+          this.confirming = false;
+          this.next(true);
+        }),
       );
       return;
     }
