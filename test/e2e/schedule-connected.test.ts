@@ -111,13 +111,20 @@ describe('a connected user schedules from Slack', () => {
     expect((await reply(h, pick.responseUrl)).text).toContain('Booked: Sync');
   });
 
-  it('answers help and bad input with usage in the ack, and does nothing else', async () => {
+  it('answers help and bad input with usage, ephemeral, after an empty ack, and does nothing else', async () => {
     const help = await schedule(h, organizer, 'help');
-    expect(JSON.stringify(help.ack)).toContain('/schedule @alice');
+    expect(help.ack).toBeUndefined();
+    const helpReply = await reply(h, help.responseUrl);
+    expect(allText(helpReply)).toContain('/schedule @alice');
+    expect(helpReply.raw.response_type).toBe('ephemeral');
     const bad = await schedule(h, organizer, `${mention(alice)} 3O Sync`);
-    expect(JSON.stringify(bad.ack)).toContain('but got “3O”');
-    expect(h.scalekit.calls).toHaveLength(0);
+    expect(bad.ack).toBeUndefined();
+    const badReply = await reply(h, bad.responseUrl);
+    expect(allText(badReply)).toContain('but got “3O”');
+    expect(badReply.raw.response_type).toBe('ephemeral');
+    // The bot's start-up warm-up (listConnectedAccounts) may land while the replies are awaited.
+    expect(h.scalekit.calls.filter((c) => c.method !== 'listConnectedAccounts')).toEqual([]);
     expect(h.google.requests).toHaveLength(0);
-    expect(h.slack.responses).toHaveLength(0);
+    expect(h.slack.responses).toHaveLength(2);
   });
 });

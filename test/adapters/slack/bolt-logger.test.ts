@@ -20,4 +20,28 @@ describe("Slack's and Bolt's debug lines", () => {
     expect(lines.join('\n')).not.toContain('Merger terms');
     expect(lines.join('\n')).toContain('http request failed connect ECONNREFUSED');
   });
+
+  it('below its level formats nothing, follows setLevel, and always passes errors', () => {
+    const lines: string[] = [];
+    const logger = boltLogger(jsonLogger({ level: 'debug', write: (l) => lines.push(l) }), LogLevel.WARN);
+    let formatted = 0;
+    const payload = {
+      toJSON() {
+        formatted += 1;
+        return { text: 'x' };
+      },
+    };
+    logger.debug('ack() call begins', payload);
+    logger.info('info line', payload);
+    expect(formatted).toBe(0);
+    expect(lines).toEqual([]);
+    logger.warn('a warning');
+    logger.setLevel(LogLevel.ERROR);
+    logger.warn('a quieter warning');
+    logger.error('an error');
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['a warning', 'an error']);
+    logger.setLevel(LogLevel.DEBUG);
+    logger.info('now info', payload);
+    expect(formatted).toBe(1);
+  });
 });

@@ -10,27 +10,29 @@ import { asNewMessage, sendReply } from '../deliver.js';
 import { respondTo } from '../response-url.js';
 
 /**
- * `/schedule`: parse and ack at once (usage errors go in the ack itself), then search. The ack is
- * empty: Slack never lets a command's response_url replace the ack's message, so a "working…"
- * note would stay on screen above every answer.
+ * `/schedule`: ack at once, then read the command and search. The ack is empty: Slack never lets
+ * a command's response_url replace the ack's message, so a "working…" note would stay on screen
+ * above every answer. Reading the command (chrono-node) is the largest part of an ack's own work
+ * (bench, "Acks"), so even usage comes through response_url, a moment later, like every answer.
  */
 export const scheduleCommand =
   (deps: SlackDeps) =>
   async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const payload = CommandPayload.safeParse(command);
     if (!payload.success) {
+      // Without a response_url there is no later: this one answer goes in the ack.
       await ack({ response_type: 'ephemeral', ...buildUsage('That request was missing something Slack always sends; please try again.') });
-      return;
-    }
-    const parsed = parseSchedule(payload.data.text);
-    if (parsed.kind !== 'request') {
-      await ack({ response_type: 'ephemeral', ...buildUsage(parsed.kind === 'invalid' ? parsed.reason : undefined) });
       return;
     }
     await ack();
     const user = userOfCommand(payload.data);
     const respond = respondTo(payload.data.response_url);
     await guarded({ listener: 'command:/schedule', user, log: deps.log, respond, inflight: deps.inflight }, async () => {
+      const parsed = parseSchedule(payload.data.text);
+      if (parsed.kind !== 'request') {
+        await sendReply(respond, { reply: buildUsage(parsed.kind === 'invalid' ? parsed.reason : undefined), placement: 'beside' });
+        return;
+      }
       const outcome = await proposeSlots(scheduleDeps(deps, client), {
         owner: user,
         channelId: payload.data.channel_id,
