@@ -74,6 +74,17 @@ describe('the channel', () => {
     await screenshot(p, 'mistyped-command.png');
   }, 30_000);
 
+  it('answers a command it cannot read with a usage note that only its sender sees', async () => {
+    const p = view.page();
+    const note = await answerTo('/schedule @alice 3O Sync');
+    const text = await note.innerText();
+    expect(text).toContain('but got “3O”');
+    expect(text).toContain('/schedule @alice');
+    expect(text).toContain('Only visible to you');
+    await until('the usage note scrolled into view', async () => ((await placement(note, p.locator('#messages'))).bottomShown ? true : undefined), 5_000);
+    await screenshot(p, 'usage.png');
+  }, 60_000);
+
   it('shows <!date^…> in the zone and clock of whoever "You are" is; an unknown token shows the fallback', async () => {
     const p = view.page();
     const { url, botToken } = view.sandbox().slackApi;
