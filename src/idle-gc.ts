@@ -2,7 +2,7 @@
  * Hands the heap a burst grew back to the system once the bot goes quiet. V8 keeps what it grew
  * until its own memory reducer runs, seconds later; shrinking the heap all the time instead
  * (`--max-semi-space-size=4 --heap-growing-percent=30`) made every burst pay for it in GC
- * and in slower acks (bench/README.md, "Memory"). A full collection while nothing is waiting costs
+ * and in slower acks (README.md, "Benchmark"). A full collection while nothing is waiting costs
  * no one anything.
  */
 export interface IdleCollectorOptions {
