@@ -131,13 +131,22 @@ describe.each(backends)('store on %s', (_name, open) => {
     await store.put(record('ov-touching', { booking: { ...booked, slot: { start: 1_000_600, end: 1_001_200 } } }));
     await store.put(record('ov-open', { candidates: [slot], shown: [slot.start] }));
     await store.put(record('ov-cancelled', { booking: { state: 'cancelled' } }));
-    const seen = (id: string, at: typeof slot | undefined) => store.claim(id, () => at, (_r, overlapping) => ({ result: overlapping.map((o) => o.id).sort() }));
+    const seen = (id: string, at: typeof slot | undefined) =>
+      store.claim(
+        id,
+        () => at,
+        (_r, overlapping) => ({ result: overlapping.map((o) => o.id).sort() }),
+      );
     expect(await seen('ov-booking', slot)).toEqual(['ov-booked']);
     expect(await seen('ov-open', slot)).toEqual(['ov-booked', 'ov-booking']);
     expect(await seen('ov-open', undefined)).toEqual([]);
     expect(await seen('missing', slot)).toBeUndefined();
     // what the change returns as next is written, and holds its time
-    await store.claim('ov-open', () => slot, (r) => ({ next: { ...r, booking: { state: 'booking', claimedAt: 2, slot } }, result: undefined }));
+    await store.claim(
+      'ov-open',
+      () => slot,
+      (r) => ({ next: { ...r, booking: { state: 'booking', claimedAt: 2, slot } }, result: undefined }),
+    );
     expect((await store.get('ov-open'))?.booking.state).toBe('booking');
     expect(await seen('ov-cancelled', slot)).toEqual(['ov-booked', 'ov-booking', 'ov-open']);
   });
