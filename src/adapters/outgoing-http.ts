@@ -21,6 +21,8 @@ export interface OutgoingRequest {
 
 export interface OutgoingResponse {
   status: number;
+  /** A 2xx status, as fetch's `Response.ok`. */
+  ok: boolean;
   /** A response header's (first) value. */
   header(name: string): string | undefined;
   text: string;
@@ -39,6 +41,7 @@ export async function send(req: OutgoingRequest): Promise<OutgoingResponse> {
   const text = await res.body.text();
   return {
     status: res.statusCode,
+    ok: res.statusCode >= 200 && res.statusCode < 300,
     header: (name) => {
       const v = res.headers[name.toLowerCase()];
       return Array.isArray(v) ? v[0] : v;

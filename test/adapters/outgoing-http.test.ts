@@ -78,6 +78,8 @@ describe('send', () => {
   it('returns status, headers and the whole body, and times out a server that never answers', async () => {
     const res = await send({ method: 'POST', url: `${base}/z`, headers: { 'content-type': 'application/json' }, body: '{"a":1}', timeoutMs: 1_000 });
     expect(res.status).toBe(200);
+    expect(res.ok).toBe(true);
+    expect((await send({ method: 'POST', url: `${base}/limited`, headers: {}, body: '{}', timeoutMs: 1_000 })).ok).toBe(false);
     expect(res.header('Content-Type')).toBe('application/json');
     expect(JSON.parse(res.text)).toEqual({ ok: true, echo: '{"a":1}' });
 

@@ -77,7 +77,7 @@ export async function googleFetch(req: GoogleRequest, policy: RetryPolicy): Prom
       });
       const text = res.text;
       const body: unknown = text.length > 0 ? safeJson(text) : undefined;
-      if (res.status >= 200 && res.status < 300) return { status: res.status, body };
+      if (res.ok) return { status: res.status, body };
       const c = classifyGoogleError(res.status, body);
       mayHaveActed = res.status >= 500;
       waitMs = retryAfterMs(res.header('retry-after') ?? null, Date.now());

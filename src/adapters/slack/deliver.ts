@@ -81,7 +81,7 @@ export function laterDeliverer(opts: { clientFor: ClientFor; now: () => number; 
           body: JSON.stringify({ replace_original: true, text: reply.text, blocks: reply.blocks }),
           timeoutMs: 10_000,
         });
-        if (res.status >= 200 && res.status < 300) return 'response_url';
+        if (res.ok) return 'response_url';
         opts.log.info('response_url refused; using the DM', { status: res.status });
       } catch (e) {
         opts.log.info('response_url failed; using the DM', { error: e instanceof Error ? e.name : String(e) });

@@ -21,6 +21,6 @@ export function respondTo(responseUrl: string): Respond {
       body: JSON.stringify(message),
       timeoutMs: RESPONSE_URL_TIMEOUT_MS,
     });
-    if (res.status < 200 || res.status >= 300) throw new Error(`response_url refused the message: HTTP ${res.status} ${res.text.slice(0, 100)}`);
+    if (!res.ok) throw new Error(`response_url refused the message: HTTP ${res.status} ${res.text.slice(0, 100)}`);
   };
 }
