@@ -31,6 +31,8 @@ export interface TargetLoad {
   withSlots: number;
   /** The process's CPU time over all bursts and the settles after them / the commands sent. */
   cpuMsPerCommand: number;
+  /** The same, burst by burst: the first meets caches the warm-up left cold (tokens, profiles), the later ones warm. */
+  cpuMsPerCommandEach: number[];
   /** Per service, the connections accepted in each burst. */
   connectsPerBurst: Record<string, number[]>;
   /** After the last burst. */
@@ -61,6 +63,7 @@ function pool(target: Target, runs: Burst[], users: number): TargetLoad {
     doneMs: median(runs.map((r) => r.doneMs)),
     withSlots: Math.min(...runs.map((r) => r.withSlots)),
     cpuMsPerCommand: runs.reduce((n, r) => n + r.cpuMs, 0) / (runs.length * users),
+    cpuMsPerCommandEach: runs.map((r) => r.cpuMs / users),
     connectsPerBurst: Object.fromEntries(services.map((s) => [s, runs.map((r) => r.connects[s] ?? 0)])),
     memory: rssOf(target.child.pid),
   };

@@ -13,11 +13,13 @@ export interface Builds {
   botFlags: string[];
   /** dist/bench/bare-bolt-app.js. */
   bare: string;
+  /** dist/bench/floor-app.js. */
+  floor: string;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** `npm run build`, and the bare app the same way, so the bench never measures a stale dist/. */
+/** `npm run build`, and the bare and floor apps the same way, so the bench never measures a stale dist/. */
 export async function build(): Promise<Builds> {
   // The package exports no bin path; its package.json says where the bin is.
   const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
@@ -28,7 +30,7 @@ export async function build(): Promise<Builds> {
       throw new Error(`tsc -p ${project} failed:\n${out || String(e)}`);
     });
   }
-  return { bot: join(ROOT, 'dist', 'main.js'), botFlags: await startFlags(), bare: join(ROOT, 'dist', 'bench', 'bare-bolt-app.js') };
+  return { bot: join(ROOT, 'dist', 'main.js'), botFlags: await startFlags(), bare: join(ROOT, 'dist', 'bench', 'bare-bolt-app.js'), floor: join(ROOT, 'dist', 'bench', 'floor-app.js') };
 }
 
 /** The flags between `node` and `dist/main.js` in package.json's start script, so the bench runs what `npm start` runs. */

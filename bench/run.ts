@@ -30,13 +30,14 @@ const step = (what: string): void => void process.stderr.write(`bench [${((Date.
 const cleanup = cleanupStack(step);
 
 async function bench(): Promise<BenchResult> {
-  step('building dist/ (npm run build) and the bare Bolt app');
+  step('building dist/ (npm run build), the bare Bolt app and the floor app');
   const builds = await build();
   step(`starting the fakes (latency ${opts.latencyMs} ms) and the bare Bolt app`);
-  // The bursts' users, then the critical paths' users, then the inbox's owner.
-  const fakes = await startFakes({ users: opts.users + usersFor(opts.runs) + 1, latencyMs: opts.latencyMs, cleanup });
+  // The bursts' users, the trickle's, the critical paths' users, then the inbox's owner.
+  const fakes = await startFakes({ users: 2 * opts.users + usersFor(opts.runs) + 1, latencyMs: opts.latencyMs, cleanup });
   const loadUsers = fakes.users.slice(0, opts.users);
-  const pathUsers = fakes.users.slice(opts.users, opts.users + usersFor(opts.runs));
+  const trickleUsers = fakes.users.slice(opts.users, 2 * opts.users);
+  const pathUsers = fakes.users.slice(2 * opts.users, 2 * opts.users + usersFor(opts.runs));
   const inboxOwner = fakes.users.at(-1);
   if (!inboxOwner) throw new Error('no user left for the inbox');
   const connections = countConnections(fakes.urls);
@@ -46,7 +47,7 @@ async function bench(): Promise<BenchResult> {
   const stores: StoreRun[] = [];
   for (const [i, store] of opts.stores.entries()) {
     const paths = i === 0 ? { users: pathUsers, inboxOwner, runs: opts.runs } : undefined;
-    stores.push(await runOnStore({ fakes, store, bare, builds, cleanup, connections, loadUsers, bursts: opts.bursts, step, ...(paths ? { paths } : {}) }));
+    stores.push(await runOnStore({ fakes, store, bare, builds, cleanup, connections, loadUsers, trickleUsers, bursts: opts.bursts, step, ...(paths ? { paths } : {}) }));
   }
   const first = stores[0];
   if (!first?.paths) throw new Error('the first store measured no critical paths');
@@ -74,7 +75,7 @@ async function bench(): Promise<BenchResult> {
     inboxFetch,
     slotSearch: slots,
     profile,
-    problems: [...stores.flatMap((s) => s.problems.map((l) => `bot (${s.store}): ${l}`)), ...bare.child.lines.map((l) => `bare app: ${l}`)],
+    problems: [...stores.flatMap((s) => s.problems), ...bare.child.lines.map((l) => `bare app: ${l}`)],
   };
 }
 

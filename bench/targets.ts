@@ -15,7 +15,7 @@ export interface Target {
   /** e.g. `bot (embedded)`, `bare Bolt app`. */
   name: string;
   child: NodeChild;
-  /** Whether it answers /schedule with a proposal (the bot) or only acks (the bare app). */
+  /** Whether it answers /schedule at its response_url (the bot, the floor app) or only acks (the bare app). */
   proposes: boolean;
 }
 
@@ -54,4 +54,16 @@ export async function startBareApp(o: { fakes: Fakes; builds: Builds; cleanup: C
   const port = await freePort();
   const child = await startNodeChild({ name, file: o.builds.bare, env: o.fakes.env, port, cwd: dir, cleanup: o.cleanup });
   return { name, child, proposes: false };
+}
+
+/**
+ * bench/floor-app.ts, compiled, in a process of its own with the bot's node flags: the bare app's
+ * Bolt, then only the remote calls a proposal needs (what CPU per /schedule cannot go below).
+ */
+export async function startFloorApp(o: { fakes: Fakes; builds: Builds; cleanup: Cleanup }): Promise<Target> {
+  const name = 'floor app';
+  const dir = await tempDir(o.cleanup, name);
+  const port = await freePort();
+  const child = await startNodeChild({ name, file: o.builds.floor, env: o.fakes.env, port, cwd: dir, cleanup: o.cleanup, nodeFlags: o.builds.botFlags });
+  return { name, child, proposes: true };
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import { LogLevel } from '@slack/bolt';
 import { googleCalendar } from './adapters/google/calendar.js';
 import { googleGmail } from './adapters/google/gmail.js';
@@ -34,7 +35,7 @@ import { hmacCursorSeal } from './core/inbox/cursor.js';
 import { purposeKey } from './core/signed-token.js';
 import type { Logger } from './flows/ports/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
-import { fullCollection, idleCollector } from './idle-gc.js';
+import { collectionGate, fullCollection, idleCollector } from './idle-gc.js';
 import { Inflight } from './inflight.js';
 import { jsonLogger, redact } from './log.js';
 import { shutDown } from './shutdown.js';
@@ -60,6 +61,8 @@ const CHECK_TIMEOUT_MS = 3_000;
 const READINESS_CACHE_MS = 5_000;
 /** Quiet this long (no request, no work running) before the heap a burst grew is collected. */
 const IDLE_COLLECT_MS = 200;
+/** …and once this many requests have come since the last collection, or V8's heap grew this much (10 commands add 3–8 MB). */
+const IDLE_COLLECT_WHEN = { minRequests: 100, minGrowthBytes: 16 * 1024 * 1024 };
 
 const BOLT_LEVEL = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
@@ -89,8 +92,9 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const now = overrides.now ?? Date.now;
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, pool: config.databasePool, log });
   // With `--expose-gc` (npm start), the heap a burst grew is collected once the bot is quiet.
-  const collect = fullCollection();
-  const idle = collect ? idleCollector({ quietMs: IDLE_COLLECT_MS, busy: () => inflight.size > 0, collect }) : undefined;
+  const full = fullCollection();
+  const gate = full ? collectionGate({ ...IDLE_COLLECT_WHEN, heapSize: () => getHeapStatistics().total_heap_size, collect: full }) : undefined;
+  const idle = gate ? idleCollector({ quietMs: IDLE_COLLECT_MS, busy: () => inflight.size > 0, collect: gate.collect }) : undefined;
   const inflight = new Inflight({ onActivity: () => idle?.activity() });
   const scalekit = scalekitGrants({
     ...config.scalekit,
@@ -156,7 +160,10 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
     { timeoutMs: CHECK_TIMEOUT_MS, cacheMs: READINESS_CACHE_MS, scrub: (text) => redact(text, secretsOf(config)) },
   );
   const routes = httpRoutes({ isReady: () => ready, readiness: checks, verify, pages, inflight, log });
-  const slack = buildSlackApp(config, routes, logger, store.db, log, () => inflight.arrived());
+  const slack = buildSlackApp(config, routes, logger, store.db, log, () => {
+    inflight.arrived();
+    gate?.arrived();
+  });
   const app = slack.app;
   app.error(async (error) => {
     log.error('unhandled error in a listener', { error: error.message, code: (error as { code?: string }).code });

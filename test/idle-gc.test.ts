@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fullCollection, idleCollector } from '../src/idle-gc.js';
+import { collectionGate, fullCollection, idleCollector } from '../src/idle-gc.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -84,5 +84,54 @@ describe('fullCollection', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('collectionGate', () => {
+  function gate(minRequests = 3, minGrowthBytes = 16) {
+    let size = 50;
+    const sizes: number[] = [];
+    const g = collectionGate({
+      minRequests,
+      minGrowthBytes,
+      heapSize: () => size,
+      collect: () => {
+        sizes.push(size);
+        size = 40;
+      },
+    });
+    return { g, sizes, setSize: (s: number) => void (size = s) };
+  }
+
+  it('skips a collection until enough requests have come since the last one', () => {
+    const { g, sizes } = gate();
+    g.arrived();
+    g.arrived();
+    g.collect();
+    expect(sizes).toEqual([]);
+    g.arrived();
+    g.collect();
+    expect(sizes).toEqual([50]);
+    // Counted again from zero.
+    g.arrived();
+    g.collect();
+    expect(sizes).toHaveLength(1);
+  });
+
+  it('collects after fewer requests when the heap has grown by the minimum', () => {
+    const { g, sizes, setSize } = gate();
+    setSize(65);
+    g.collect();
+    expect(sizes).toEqual([]);
+    setSize(66);
+    g.collect();
+    expect(sizes).toEqual([66]);
+    // Growth counts from what the collection left (40).
+    setSize(55);
+    g.collect();
+    expect(sizes).toHaveLength(1);
+    setSize(56);
+    g.collect();
+    expect(sizes).toEqual([66, 56]);
   });
 });
