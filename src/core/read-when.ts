@@ -286,6 +286,9 @@ function parseWithChrono(text: string, ref: Reference): ParsedResult[] {
   }
 }
 
+/** A time of day no one would mistake: `5pm`, `5.30am`, `10:30`. */
+const CLOCK_TIME = /^\d{1,2}(?:[:.]\d{2})?[ap]\.?m\.?$|^\d{1,2}:\d{2}$/;
+
 /** `Dec 15-17 2-4pm`, which chrono reads as one range from Dec 15 14:00 to Dec 17 16:00. */
 const TIME_RANGE_AT_END = /(?:from\s+|between\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to|and)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
 
@@ -313,6 +316,10 @@ function readResult(r: ParsedResult, text: string, source: string, ref: Referenc
     const shorter = parseWithChrono(again, ref)[0];
     return shorter ? readResult(shorter, again, source, ref, depth + 1) : undefined;
   }
+  // `AT0`, `in7m`, `for0h`: a preposition run into a number is one word (a code, a name), not a
+  // time; `at5pm` and `at10:30` still say what they are.
+  const glued = /^(?:at|from|for|in|on|by|until|till|to|@)(\d\S*)$/.exec(matched);
+  if (glued && !CLOCK_TIME.test(glued[1] ?? '')) return undefined;
   const tags = r.tags();
   const s = r.start;
   const e = r.end;

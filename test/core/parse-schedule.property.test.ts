@@ -78,12 +78,19 @@ describe('parseSchedule properties', () => {
     );
   });
 
+  /**
+   * Words that are read on purpose, which random words sometimes spell: a month run into a day
+   * (`Jan1`, `aug4`), `tmr`/`tmrw` for tomorrow, and `NaN`/`Infinity` with a unit (`Nanh`), which
+   * is a duration gone wrong and must never pass as a title word (src/core/duration.ts).
+   */
+  const READ_ON_PURPOSE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\d|^tmrw?$|^(?:nan|infinity)/i;
+
   it('a valid mention, duration and title always parse to a request with those values', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.stringMatching(/^U[A-Z0-9]{2,10}$/), { minLength: 1, maxLength: MAX_ATTENDEES }),
         fc.integer({ min: MIN_MINUTES, max: MAX_MINUTES }),
-        fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,20}$/),
+        fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,20}$/).filter((w) => !READ_ON_PURPOSE.test(w)),
         (ids, minutes, word) => {
           const title = `Topic ${word} notes`;
           const parsed = parseSchedule(`${ids.map((id) => `<@${id}>`).join(' ')} ${minutes}m ${title}`);

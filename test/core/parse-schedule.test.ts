@@ -162,6 +162,17 @@ describe('parseSchedule: title and when', () => {
     expect(request(`<@U1> 30m ${rest}`)).toMatchObject({ title: 'Sync', when });
   });
 
+  it.each(['AT0', 'at12', 'from5', 'IN7M', 'for0h', 'iN73M09D'])('a preposition run into a number (%s) is a title word, not a time', (word) => {
+    expect(request(`<@U1> 30m Topic ${word} notes`)).toEqual({ mentions: ['U1'], emails: [], minutes: 30, title: `Topic ${word} notes`, when: { kind: 'default' } });
+  });
+
+  it.each([
+    ['at5pm', 17 * 60],
+    ['at10:30', 10 * 60 + 30],
+  ])('a clock time run into its preposition (%s) is still a time', (word, minute) => {
+    expect(request(`<@U1> 30m Sync ${word}`)).toMatchObject({ title: 'Sync', when: { kind: 'default', time: { kind: 'at', minute } } });
+  });
+
   it('a weekday in the middle of the title stays in the title', () => {
     expect(request('<@U1> 30m Friday review')).toMatchObject({ title: 'Friday review', when: { kind: 'default' } });
   });
