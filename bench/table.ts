@@ -47,7 +47,7 @@ export function renderTable(r: BenchResult): string {
   const rows = [
     '| # | measurement | result | detail |',
     '|---|---|---|---|',
-    `| – | machine | ${r.machine.cores} cores (os.availableParallelism()) · Node ${r.machine.node} · ${r.machine.platform} ${r.machine.arch} · @slack/bolt ${r.machine.bolt} | every fake Slack, Scalekit and Google call delayed ${r.latencyMs} ms; the bot runs as \`${r.botCommand}\` (what \`npm start\` runs) the bare app as \`node dist/bench/bare-bolt-app.js\` and the floor app with the bot's flags as \`dist/bench/floor-app.js\`, each a process of its own; the fakes share the bench's main thread, the simulated Slack client has a thread of its own; acks are timed by that client (send → whole response) |`,
+    `| – | machine | ${r.machine.cores} cores (os.availableParallelism()) · Node ${r.machine.node} · ${r.machine.platform} ${r.machine.arch} · @slack/bolt ${r.machine.bolt} | every fake Slack, Scalekit and Google call delayed ${r.latencyMs} ms; the bot runs as \`${r.botCommand}\` (what \`npm start\` runs), the bare app as \`node dist/bench/bare-bolt-app.js\` and the floor app with the bot's flags as \`dist/bench/floor-app.js\`, each a process of its own; the fakes share the bench's main thread, the simulated Slack client has a thread of its own; acks are timed by that client (send → whole response) |`,
     ...ackRows(r.stores),
     pathRow('2a', `bot: /schedule → proposal (${r.pathsStore})`, cp.botPropose, cp.runs),
     pathRow('2b', 'cookbook: authorize ×2 → freeBusy → first free hour', cp.cookbookPropose, cp.runs),
