@@ -47,6 +47,8 @@ export interface BotOverrides {
   now?: () => number;
   /** How long shutdown waits for work in flight. */
   drainMs?: number;
+  /** In place of `--expose-gc`'s full collection and V8's heap size, for tests. */
+  idleCollection?: { collect: () => void; heapSize: () => number };
 }
 
 export interface RunningBot {
@@ -92,8 +94,9 @@ export async function startBot(config: Config, overrides: BotOverrides = {}): Pr
   const now = overrides.now ?? Date.now;
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, now, pool: config.databasePool, log });
   // With `--expose-gc` (npm start), the heap a burst grew is collected once the bot is quiet.
-  const full = fullCollection();
-  const gate = full ? collectionGate({ ...IDLE_COLLECT_WHEN, heapSize: () => getHeapStatistics().total_heap_size, collect: full }) : undefined;
+  const full = overrides.idleCollection?.collect ?? fullCollection();
+  const heapSize = overrides.idleCollection?.heapSize ?? (() => getHeapStatistics().total_heap_size);
+  const gate = full ? collectionGate({ ...IDLE_COLLECT_WHEN, heapSize, collect: full }) : undefined;
   const idle = gate ? idleCollector({ quietMs: IDLE_COLLECT_MS, busy: () => inflight.size > 0, collect: gate.collect }) : undefined;
   const inflight = new Inflight({ onActivity: () => idle?.activity() });
   const scalekit = scalekitGrants({
