@@ -1,9 +1,9 @@
-import { App, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
 import { ScalekitClient } from '@scalekit-sdk/node';
 import { Agent, request } from 'undici';
+import { boltApp, logger, need, serve } from './minimal-bolt.js';
 
 /**
- * The CPU floor a proposal is compared with: the bare app's Bolt and receiver, and after the ack
+ * The CPU floor a proposal is compared with: the bot's Bolt and receiver (minimal-bolt.ts), and after the ack
  * the remote calls the bot's /schedule cannot do without, made as leanly as the same parts allow
  * and nothing else (no parsing beyond the mention, no store, no slot search, no Block Kit beyond
  * one button): both Scalekit tokens through the SDK (gRPC), users.info for both people, freeBusy
@@ -11,22 +11,6 @@ import { Agent, request } from 'undici';
  * 60 s (the contract's limit) and profiles for 5 minutes, one keep-alive pool for HTTP.
  * Compiled by bench/tsconfig.bare.json and run as `node <the bot's flags> dist/bench/floor-app.js`.
  */
-const need = (name: string): string => {
-  const v = process.env[name];
-  if (!v) throw new Error(`floor-app: ${name} is required`);
-  return v;
-};
-
-const line = (level: string, args: unknown[]): void => void process.stderr.write(`${level} ${args.map(String).join(' ')}\n`);
-const logger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (...args: unknown[]) => line('warn', args),
-  error: (...args: unknown[]) => line('error', args),
-  setLevel: () => undefined,
-  getLevel: () => LogLevel.WARN,
-  setName: () => undefined,
-};
 
 // Slack's clients take the API URL with its trailing slash (https://slack.com/api/).
 const slackApi = need('SLACK_API_URL').replace(/\/$/, '');
@@ -95,23 +79,7 @@ async function propose(teamId: string, userId: string, text: string, responseUrl
   await call('POST', responseUrl, { 'content-type': 'application/json' }, JSON.stringify(message));
 }
 
-const receiver = new HTTPReceiver({
-  signingSecret: need('SLACK_SIGNING_SECRET'),
-  endpoints: '/slack/events',
-  customRoutes: [
-    {
-      path: '/healthz',
-      method: ['GET'],
-      handler: (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: true }));
-      },
-    },
-  ],
-  processBeforeResponse: false,
-  logger,
-});
-const app = new App({ receiver, logger, clientOptions: { slackApiUrl: need('SLACK_API_URL') }, token: botToken });
+const app = boltApp();
 app.command('/schedule', async ({ ack, command }) => {
   await ack();
   propose(command.team_id, command.user_id, command.text, command.response_url).catch((e: unknown) => logger.error(String(e)));
@@ -119,15 +87,4 @@ app.command('/schedule', async ({ ack, command }) => {
 
 // The SDK fetches its own access token on the first call that fails without one; fetch it now.
 await scalekit.connectedAccounts.listConnectedAccounts({ connector: 'googlecalendar', pageSize: 1 });
-await app.start(Number(need('PORT')));
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    app.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+await serve(app);
