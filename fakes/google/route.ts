@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import type { Grant } from '../token-registry.js';
 import { type GoogleService, googleError, parseError } from './errors.js';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { PREFS_FORM } from '../../src/core/prefs-form.js';
 import { ConnectorStatus } from '../../fakes/scalekit/server.js';
 import { buttonsIn } from '../../fakes/slack/signed-client.js';
-import { PEOPLE, TEAM, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
+import { PEOPLE, identifierOf, mention, startHarness, type Harness } from '../../fakes/world/harness.js';
 import { connectThroughBrowser } from '../support/connect-steps.js';
 import { prefsForm, submitPrefs } from '../support/prefs-steps.js';
 import { reply, schedule } from '../support/slack-steps.js';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../../fakes/world/free-port.js';
 import { startWorld, type World } from '../../fakes/world/harness.js';
 import { BotProcesses, type BotProcess, stopAfterEach } from '../support/process-bot.js';

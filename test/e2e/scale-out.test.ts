@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PEOPLE, mention, startWorld, type World } from '../../fakes/world/harness.js';
 import { freePort } from '../../fakes/world/free-port.js';
 import { BotProcesses, type BotProcess, stopAfterEach } from '../support/process-bot.js';

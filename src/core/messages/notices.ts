@@ -1,6 +1,6 @@
 import type { ServiceFailure } from '../outcomes.js';
 import { CONNECTOR_LABEL } from './connect.js';
-import { MAX_TITLE, oneLine, shown } from './text.js';
+import { oneLine, shown } from './text.js';
 import { minutesToWait, notice, type Reply } from './types.js';
 
 export const buildNotYours = (): Reply => notice('That button belongs to someone else’s request, so I did nothing. Run `/schedule` to make your own.');

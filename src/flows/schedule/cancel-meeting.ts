@@ -1,7 +1,7 @@
 import type { SlackUserRef } from '../../core/identity.js';
-import type { CancelOutcome, ProposalOutcome } from '../../core/outcomes.js';
+import type { CancelOutcome } from '../../core/outcomes.js';
 import type { ScheduleDeps } from '../deps.js';
-import { ownedBy, type ScheduleRecord } from './record.js';
+import { ownedBy } from './record.js';
 import { withGrant } from '../connect/with-grant.js';
 
 /** Deletes a booked meeting's event (attendees are told) and its draft. */

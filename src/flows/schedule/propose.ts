@@ -1,13 +1,9 @@
 import type { SlackUserRef } from '../../core/identity.js';
 import type { ProposalOutcome } from '../../core/outcomes.js';
 import type { ScheduleRequest } from '../../core/parse-schedule.js';
-import { spreadOverDays } from '../../core/spread-over-days.js';
 import { describeWhen } from '../../core/when.js';
-import type { PendingRequest } from '../connect/pending.js';
-import type { Interaction } from '../connect/pending.js';
 import type { ScheduleDeps } from '../deps.js';
-import { ownedBy, type ScheduleRecord } from './record.js';
-import { viewOf } from './view.js';
+import type { ScheduleRecord } from './record.js';
 import { searchSlots } from './search.js';
 
 export interface ProposeInput {
